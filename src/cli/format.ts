@@ -1,0 +1,112 @@
+// The CLI's three output formats over one result shape.
+import type { CheckResult } from '../core/check';
+import type { Finding, Lang } from '../core/finding';
+import { tableName } from '../core/report';
+import { rules } from '../core/rules';
+import { LineIndex, type Range } from '../core/text';
+
+export interface FileResult extends CheckResult {
+  path: string;
+}
+
+function tableSummary(r: FileResult) {
+  return r.report.tables.map((t) => ({
+    code: t.code,
+    title: t.title,
+    part: t.part,
+    unit: t.unit,
+    unitInherited: t.unitInherited,
+    rows: t.rows.length,
+    columns: t.columns.map((c) => c.name),
+  }));
+}
+
+function diagnostic(f: Finding, lines: LineIndex, lang: Lang) {
+  return {
+    range: lines.range(f.start, f.end),
+    severity: f.severity,
+    code: f.rule,
+    message: f.message[lang],
+    expected: f.expected,
+    related: f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message[lang] })),
+  };
+}
+
+export function toJson(results: FileResult[], lang: Lang): string {
+  const files = results.map((r) => {
+    const lines = new LineIndex(r.report.text);
+    return {
+      path: r.path,
+      figures: r.report.figures.map((f) => ({
+        range: lines.range(f.start, f.end),
+        text: f.text,
+        kind: f.kind,
+        unit: f.unit,
+        value: f.value.toString(),
+        decimals: f.decimals,
+        source: null,
+        computed: null,
+      })),
+      tables: tableSummary(r),
+      diagnostics: r.findings.map((f) => diagnostic(f, lines, lang)),
+    };
+  });
+  return JSON.stringify({ version: 1, files }, null, 2);
+}
+
+const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+function region(range: Range) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+export function toSarif(results: FileResult[], lang: Lang): string {
+  const run = {
+    tool: {
+      driver: {
+        name: 'gouji',
+        informationUri: 'https://github.com/gouji/gouji',
+        rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.description[lang] }, helpUri: `docs/rules/${r.id}.md` })),
+      },
+    },
+    columnKind: 'utf16CodeUnits',
+    results: results.flatMap((r) => {
+      const lines = new LineIndex(r.report.text);
+      const location = (start: number, end: number) => ({ physicalLocation: { artifactLocation: { uri: r.path }, region: region(lines.range(start, end)) } });
+      return r.findings.map((f) => ({
+        ruleId: f.rule,
+        level: sarifLevel[f.severity],
+        message: { text: f.message[lang] },
+        locations: [location(f.start, f.end)],
+        relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.start, rel.end), message: { text: rel.message[lang] } })),
+      }));
+    }),
+  };
+  return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2);
+}
+
+const severityWord = {
+  zh: { error: '错误', warning: '警告', information: '提示', hint: '提示' },
+  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+};
+
+export function toText(results: FileResult[], lang: Lang): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const lines = new LineIndex(r.report.text);
+    const { tables, figures } = r.report;
+    out.push(
+      lang === 'zh'
+        ? `${r.path}: ${tables.length} 张表，正文数字 ${figures.length} 个，发现问题 ${r.findings.length} 处`
+        : `${r.path}: ${tables.length} tables, ${figures.length} figures in the prose, ${r.findings.length} findings`,
+    );
+    for (const t of tables) {
+      out.push(`  ${tableName(t)} — ${t.unit ?? '?'}${t.unitInherited ? '*' : ''}, ${t.rows.length} ${lang === 'zh' ? '行' : 'rows'} × ${t.columns.length} ${lang === 'zh' ? '列' : 'columns'}`);
+    }
+    for (const f of r.findings) {
+      const { line, character } = lines.position(f.start);
+      out.push(`${r.path}:${line + 1}:${character + 1}: ${severityWord[lang][f.severity]} [${f.rule}] ${f.message[lang]}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,102 @@
+// Every figure in the prose: its value, unit, shown precision, offsets and a little context.
+import type Decimal from 'decimal.js';
+import { type AmountUnit, type MalformedToken, type NumberStyle, readNumber } from './number';
+
+export type FigureKind = 'amount' | 'percent' | 'count' | 'other';
+
+export interface Figure extends NumberStyle {
+  /** Offsets of the number itself: what a fix replaces. */
+  start: number;
+  end: number;
+  /** End of the unit word after it (`万元`, `%`, `人次`), or `end` when there is none. */
+  unitEnd: number;
+  text: string;
+  value: Decimal;
+  kind: FigureKind;
+  unit: AmountUnit | '%' | string | null;
+  /** A few words on either side, for the steps that interpret the figure. */
+  before: string;
+  after: string;
+}
+
+const AMOUNT_UNITS: AmountUnit[] = ['万元', '亿元', '元'];
+const COUNT_UNITS = ['人次', '批次', '台次', '个', '人', '辆', '批', '次', '项', '家', '名', '户', '台', '套', '种', '场', '件', '所', '篇', '期', '架', '艘', '处'];
+
+/** Matches `word` at `i`, allowing PDF-justification spaces between its characters. */
+function matchSpaced(norm: string, i: number, word: string): number {
+  let k = i;
+  for (let w = 0; w < word.length; w++) {
+    if (w > 0) while (norm[k] === ' ') k++;
+    if (norm[k] !== word[w]) return -1;
+    k++;
+  }
+  return k;
+}
+
+function readUnit(norm: string, end: number): { unit: string; kind: FigureKind; unitEnd: number } | null {
+  let k = end;
+  let gap = 0;
+  while (gap < 4 && (norm[k] === ' ' || norm[k] === '\n' || norm[k] === '\r' || norm[k] === '\t')) {
+    k++;
+    gap++;
+  }
+  if (norm[k] === '%') return { unit: '%', kind: 'percent', unitEnd: k + 1 };
+  for (const unit of AMOUNT_UNITS) {
+    const e = matchSpaced(norm, k, unit);
+    if (e !== -1) return { unit, kind: 'amount', unitEnd: e };
+  }
+  if (norm[k] === '年' || norm[k] === '月' || norm[k] === '日') return { unit: norm[k]!, kind: 'other', unitEnd: k + 1 };
+  for (const unit of COUNT_UNITS) {
+    const e = matchSpaced(norm, k, unit);
+    if (e !== -1) return { unit, kind: 'count', unitEnd: e };
+  }
+  return null;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[0-9A-Za-z.,]/.test(c);
+
+/**
+ * Scans `norm` (half-width view of `text`) between `from` and `to` for figures; malformed
+ * tokens that are plainly meant as amounts go to `malformed`.
+ */
+export function scanFigures(
+  text: string,
+  norm: string,
+  from: number,
+  to: number,
+  figures: Figure[],
+  malformed: MalformedToken[],
+): void {
+  let prevEnd = from;
+  for (let i = from; i < to; i++) {
+    if (!/[0-9]/.test(norm[i]!) || isWordChar(norm[i - 1])) continue;
+    const token = readNumber(norm, i, text);
+    if (!token) continue;
+    const unit = readUnit(norm, token.end);
+    if (!token.ok) {
+      // `1.2.3` outline numbers are not figures; `4.627.11` and anything with a unit are.
+      if (unit?.kind === 'amount' || unit?.kind === 'percent' || /^\d{1,3}([.,]\d{3})+[.,]\d{1,2}$/.test(token.text.replace(/\s/g, ''))) {
+        malformed.push(token);
+      }
+      i = token.end - 1;
+      continue;
+    }
+    const unitEnd = unit?.unitEnd ?? token.end;
+    figures.push({
+      start: token.start,
+      end: token.end,
+      unitEnd,
+      text: token.text,
+      value: token.value,
+      decimals: token.decimals,
+      grouped: token.grouped,
+      fullWidth: token.fullWidth,
+      kind: unit?.kind ?? 'other',
+      unit: unit?.unit ?? null,
+      before: text.slice(Math.max(prevEnd, token.start - 24), token.start).replace(/\s+/g, ' ').trim(),
+      after: text.slice(unitEnd, Math.min(to, unitEnd + 16)).replace(/\s+/g, ' ').trim(),
+    });
+    prevEnd = unitEnd;
+    i = Math.max(i, unitEnd - 1);
+  }
+}

@@ -1,0 +1,37 @@
+// What a check finds: everything a presenter (CLI, SARIF, editor) needs, computed once.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A message in both languages the product speaks. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type Lang = keyof Message;
+
+/** A text edit that writes the right figure in the author's own format. */
+export interface Fix {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Related {
+  start: number;
+  end: number;
+  message: Message;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Offsets of the stated figure (or word) that is wrong. */
+  start: number;
+  end: number;
+  message: Message;
+  /** The figure as it should be written, when it can be computed. */
+  expected: string | null;
+  related: Related[];
+  fix: Fix | null;
+}

@@ -1,0 +1,157 @@
+// A report, read in one pass: headings, paragraphs and tables with offsets; every figure in
+// the prose; every broken figure anywhere.
+import type { Root, RootContent, Table as MdTable } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { type Figure, scanFigures } from './figures';
+import type { AmountUnit, MalformedToken } from './number';
+import { buildTables } from './tables/grid';
+import { readMeta, statedUnit } from './tables/meta';
+import type { RawCell, RawTable, Table } from './tables/model';
+import { findTextTables, isFooter, type Line } from './tables/text';
+import { halfWidth } from './text';
+
+export type Block =
+  | { kind: 'heading'; depth: number; start: number; end: number }
+  | { kind: 'paragraph'; start: number; end: number }
+  | { kind: 'table'; tables: Table[]; start: number; end: number };
+
+/** A figure that cannot be read as any value. */
+export interface Malformed {
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
+  /** Where it sits, in the report's words (`公开02表 · 20000 · 本年收入合计`), for cells. */
+  where: string | null;
+}
+
+export interface Report {
+  text: string;
+  blocks: Block[];
+  tables: Table[];
+  figures: Figure[];
+  malformed: Malformed[];
+  /** The unit the report states first; tables without their own inherit it. */
+  unit: AmountUnit | null;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Leaf blocks in document order: markdown tables, and everything else as lines. */
+function leaves(text: string, root: Root): { tables: { node: MdTable; start: number; end: number }[]; lines: (Line & { heading: number })[] } {
+  const tables: { node: MdTable; start: number; end: number }[] = [];
+  const lines: (Line & { heading: number })[] = [];
+  const visit = (node: RootContent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'table') tables.push({ node, start, end });
+    else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') node.children.forEach((c) => visit(c as RootContent));
+    else if (node.type !== 'thematicBreak') {
+      const heading = node.type === 'heading' ? node.depth : 0;
+      for (let s = start; s <= end; ) {
+        const nl = text.indexOf('\n', s);
+        const e = nl === -1 || nl > end ? end : nl;
+        lines.push({ start: s, end: e, heading });
+        s = e + 1;
+      }
+    }
+  };
+  root.children.forEach(visit);
+  return { tables, lines };
+}
+
+function markdownTable(text: string, node: MdTable, start: number, end: number): RawTable {
+  const cell = (s: number, e: number): RawCell => {
+    let a = s;
+    let b = e;
+    if (text[a] === '|') a++;
+    if (b > a && text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    return { start: a, end: b };
+  };
+  const rows = node.children.map((row) => ({
+    cells: row.children.map((c) => cell(c.position!.start.offset!, c.position!.end.offset!)),
+    start: row.position!.start.offset!,
+    end: row.position!.end.offset!,
+  }));
+  return { format: 'markdown', rows, start, end };
+}
+
+export function readReport(text: string): Report {
+  const norm = halfWidth(text);
+  const { tables: mdTables, lines } = leaves(text, parser.parse(text));
+  const { tables: textTables, prose } = findTextTables(text, norm, lines);
+  const headingAt = new Map(lines.map((l) => [l.start, l.heading]));
+
+  // Tables in document order; a table that follows another with nothing but blank lines and
+  // page footers between is its continuation after a page break.
+  const raws = [...mdTables.map((t) => markdownTable(text, t.node, t.start, t.end)), ...textTables].sort((a, b) => a.start - b.start);
+  const proseBetween = (a: number, b: number) => prose.some((l) => l.start >= a && l.end <= b && !isFooter(norm.slice(l.start, l.end)));
+  const merged: RawTable[] = [];
+  for (const raw of raws) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.format === raw.format && !proseBetween(prev.end, raw.start)) {
+      prev.rows.push(...raw.rows);
+      prev.end = raw.end;
+    } else merged.push({ ...raw, rows: [...raw.rows] });
+  }
+
+  const blocks: Block[] = [];
+  const tables: Table[] = [];
+  const malformed: Malformed[] = [];
+  const reportUnit = prose.map((l) => statedUnit(text.slice(l.start, l.end))).find((u) => u) ?? null;
+  let lastUnit: AmountUnit | null = null;
+  let cursor = 0;
+  for (const raw of merged) {
+    const above = prose.filter((l) => l.start >= cursor && l.end <= raw.start).slice(-10).reverse();
+    const meta = readMeta(above.map((l) => text.slice(l.start, l.end)));
+    const built = buildTables(text, raw);
+    const unit: AmountUnit | null = meta.unit ?? lastUnit ?? reportUnit;
+    for (const table of built.tables) Object.assign(table, meta, { unit, unitInherited: !meta.unit && unit !== null });
+    lastUnit = unit;
+    for (const m of built.malformed) {
+      const t = built.tables[m.part]!;
+      const where = [t.code ?? t.title, m.row, m.column].filter((s) => s).join(' · ');
+      malformed.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), reason: m.reason, where: where || null });
+    }
+    if (built.tables.length) {
+      tables.push(...built.tables);
+      blocks.push({ kind: 'table', tables: built.tables, start: raw.start, end: raw.end });
+    }
+    cursor = raw.end;
+  }
+
+  // Prose blocks: runs of consecutive lines, split at blank lines and headings.
+  const figures: Figure[] = [];
+  const proseMalformed: MalformedToken[] = [];
+  let open: Block | null = null;
+  for (const line of prose) {
+    const heading = headingAt.get(line.start) ?? 0;
+    const s = norm.slice(line.start, line.end);
+    if (s.trim() === '' || isFooter(s)) {
+      open = null;
+      continue;
+    }
+    // Lines of one paragraph follow each other with a single line break between.
+    if (open?.kind === 'paragraph' && heading === 0 && /^[ \t]*\n$/.test(norm.slice(open.end, line.start))) open.end = line.end;
+    else {
+      open = heading ? { kind: 'heading', depth: heading, start: line.start, end: line.end } : { kind: 'paragraph', start: line.start, end: line.end };
+      blocks.push(open);
+    }
+    scanFigures(text, norm, line.start, line.end, figures, proseMalformed);
+  }
+  for (const m of proseMalformed) malformed.push({ start: m.start, end: m.end, text: m.text, reason: m.reason, where: null });
+
+  blocks.sort((a, b) => a.start - b.start);
+  malformed.sort((a, b) => a.start - b.start);
+  return { text, blocks, tables, figures, malformed, unit: reportUnit };
+}
+
+/** A table's name as its readers say it: `公开05表 一般公共预算财政拨款支出决算表`. */
+export function tableName(t: Table): string {
+  return [t.code, t.title, t.part ? `(${t.part})` : null].filter((s) => s).join(' ') || 'table';
+}

@@ -1,0 +1,327 @@
+// From rows of cells to tables: header rows, column kinds, side-by-side parts, row labels
+// joined across wrapped lines, and OCR echo rows folded into the row they repeat.
+import { type CellValue, parseCell } from '../number';
+import { cleanLabel } from '../text';
+import type { Cell, Column, RawTable, Row, Table } from './model';
+
+type ColumnKind = 'code' | 'label' | 'rowno' | 'value';
+
+interface GridCell {
+  start: number;
+  end: number;
+  raw: string;
+  text: string;
+  value: CellValue;
+}
+
+const BLANK: GridCell = { start: 0, end: 0, raw: '', text: '', value: { kind: 'blank' } };
+
+const CODE = /^\d{3,7}$/;
+const isCode = (c: GridCell) => c.value.kind === 'number' && CODE.test(c.text);
+const isNumber = (c: GridCell) => c.value.kind === 'number';
+const isBlank = (c: GridCell) => c.value.kind === 'blank' && c.text === '';
+
+/** A 栏次 row: `栏次 | | 1 | 2 | 3`, or the bare sequence `1 | 2 | … | 12`. */
+function isLineNoRow(cells: GridCell[]): boolean {
+  const numbers = cells.filter(isNumber);
+  if (numbers.length === 0) return false;
+  const ints = numbers.map((c) => (c.value.kind === 'number' ? c.value.value : null));
+  if (ints.some((v) => !v || !v.isInteger() || v.gt(99))) return false;
+  if (cells.some((c) => /^栏\s*次$|^栏$/.test(c.text))) return true;
+  if (numbers.length < 2) return false;
+  return ints.every((v, i) => i === 0 || v!.minus(ints[i - 1]!).eq(1));
+}
+
+/** Label endings that close a subject name; a wrapped label ends at one of these. */
+const COMPLETE_LABEL = /(支出|事务|补助|医疗|机构|安置|公积金|奖金|补贴|经费|收入|合计|总计|小计|费|运行|建设|管理|保障|储备|服务|结余)$/;
+
+/** A cell whose figure is broken, with where it sits in the table's own words. */
+export interface MalformedCell {
+  start: number;
+  end: number;
+  reason: string;
+  /** Index into the tables built from the same raw table (a side-by-side part). */
+  part: number;
+  row: string;
+  column: string;
+}
+
+export function buildTables(text: string, raw: RawTable): { tables: Table[]; malformed: MalformedCell[] } {
+  const width = raw.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  if (width === 0) return { tables: [], malformed: [] };
+  const grid: GridCell[][] = raw.rows.map((r) =>
+    r.cells.map((c) => {
+      const rawText = text.slice(c.start, c.end);
+      return { start: c.start, end: c.end, raw: rawText, text: cleanLabel(rawText), value: parseCell(rawText, c.start) };
+    }),
+  );
+
+  // Header rows: the leading rows with no figure in them, and 栏次 rows.
+  let headerCount = 0;
+  while (headerCount < grid.length && (!grid[headerCount]!.some(isNumber) || isLineNoRow(grid[headerCount]!))) headerCount++;
+  const header = grid.slice(0, headerCount);
+  const headerText = (c: number) => header.map((row) => row[c]?.text ?? '').join(' ');
+  // After a page break the header is often printed again: those rows are not data.
+  const rowKey = (row: GridCell[]) => row.map((c) => c.text).join('\t');
+  const headerKeys = new Set(header.map(rowKey));
+  for (let r = grid.length - 1; r >= headerCount; r--) if (headerKeys.has(rowKey(grid[r]!))) grid.splice(r, 1);
+
+  // Column kinds are read off the rows that have every column; short rows are placed after.
+  const data = grid.slice(headerCount);
+  const full = data.filter((row) => row.length === width);
+  const kinds = classifyColumns(full.length ? full : data, width, headerText);
+  const labelWidth = kinds.findIndex((k) => k === 'value' || k === 'rowno');
+
+  // Rows a page break or OCR cut short: their label cells fill the label columns from the
+  // left, their figures the value columns.
+  const aligned = grid.map((cells, r) => {
+    if (r < headerCount || cells.length >= width || labelWidth <= 0 || isBlank(cells[0]!)) return padRow(cells, width);
+    let leading = 1;
+    while (leading < cells.length && cells[leading]!.value.kind !== 'malformed' && (!isNumber(cells[leading]!) || isCode(cells[leading]!))) leading++;
+    if (leading > labelWidth) return padRow(cells, width);
+    const out = padRow(cells.slice(0, leading), width);
+    cells.slice(leading).forEach((c, i) => (out[labelWidth + i] = c));
+    return out;
+  });
+
+  // Side-by-side parts: a label column after a value column starts a new part.
+  const bands: number[][] = [];
+  kinds.forEach((kind, c) => {
+    const prev = kinds[c - 1];
+    if (c === 0 || ((kind === 'label' || kind === 'code') && (prev === 'value' || prev === 'rowno'))) bands.push([]);
+    bands[bands.length - 1]!.push(c);
+  });
+
+  const malformed: MalformedCell[] = [];
+  const tables = bands.map((band, bandIndex) => {
+    const columns = bandColumns(band, kinds, header);
+    // Collected before echo rows are folded away: a broken figure is reported wherever it is.
+    for (const row of aligned.slice(headerCount)) {
+      const label = cleanLabel(band.filter((c) => kinds[c] !== 'value' && kinds[c] !== 'rowno').map((c) => row[c]!.text).join(' '));
+      for (const column of columns) {
+        const v = row[column.index]!.value;
+        if (v.kind === 'malformed') malformed.push({ start: v.start, end: v.end, reason: v.reason, part: bandIndex, row: label, column: column.name });
+      }
+    }
+    const rows = bandRows(band, kinds, aligned.slice(headerCount), columns);
+    // A part is named by a banner over it (`收入` | `支出`) above the column headers.
+    const banner = header.length > 1 ? [...new Set(band.map((c) => header[0]![c]?.text ?? '').filter((t) => t))] : [];
+    const part = bands.length > 1 && banner.length === 1 ? banner[0]! : null;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const row of aligned) for (const c of band) {
+      const cell = row[c]!;
+      if (cell === BLANK) continue;
+      start = Math.min(start, cell.start);
+      end = Math.max(end, cell.end);
+    }
+    return {
+      code: null,
+      title: null,
+      unit: null,
+      unitInherited: false,
+      part,
+      format: raw.format,
+      columns,
+      rows,
+      start: Number.isFinite(start) ? start : raw.start,
+      end: Number.isFinite(end) ? end : raw.end,
+    };
+  });
+  return { tables, malformed };
+}
+
+function padRow(cells: GridCell[], width: number): GridCell[] {
+  const out: GridCell[] = Array.from({ length: Math.max(width, cells.length) }, () => BLANK);
+  cells.forEach((c, i) => (out[i] = c));
+  return out;
+}
+
+function classifyColumns(data: GridCell[][], width: number, headerText: (c: number) => string): ColumnKind[] {
+  const kinds: ColumnKind[] = [];
+  for (let c = 0; c < width; c++) {
+    const cells = data.map((r) => r[c]).filter((x): x is GridCell => !!x && !isBlank(x));
+    const head = headerText(c);
+    const numbers = cells.filter(isNumber).length;
+    const codes = cells.filter(isCode).length;
+    const texts = cells.filter((x) => x.value.kind === 'text').length;
+    if (/行\s*次/.test(head)) kinds.push('rowno');
+    else if (/代\s*码|编\s*码|功能分类|经济分类/.test(head) || (c === 0 && codes > 0 && codes >= 0.6 * (numbers + texts) && cells.some((x) => x.text.length >= 5 && isCode(x)))) kinds.push('code');
+    else if (texts > numbers) kinds.push('label');
+    // An empty column under 项目 (the 类/款/项 spacer) belongs to the label.
+    else if (cells.length === 0 && c > 0 && kinds[c - 1] !== 'value' && kinds[c - 1] !== 'rowno' && /项目|科目|名称|类|款|项/.test(head)) kinds.push('label');
+    else kinds.push('value');
+  }
+  return kinds;
+}
+
+function bandColumns(band: number[], kinds: ColumnKind[], header: GridCell[][]): Column[] {
+  const valueCols = band.filter((c) => kinds[c] === 'value');
+  // Merged header cells arrive as one text and blanks to its right: fill them in.
+  const filled = header.map((row, h) => {
+    const out = band.map((c) => row[c]?.text ?? '');
+    if (h < header.length - 1 || header.length === 1) {
+      for (let i = 1; i < out.length; i++) {
+        if (out[i] === '' && kinds[band[i - 1]!] === 'value' && kinds[band[i]!] === 'value') out[i] = out[i - 1]!;
+      }
+    }
+    return out;
+  });
+  return valueCols.map((c) => {
+    const i = band.indexOf(c);
+    const path: string[] = [];
+    let lineNo: string | null = null;
+    header.forEach((row, h) => {
+      if (isLineNoRow(row)) {
+        const cell = row[c];
+        if (cell && isNumber(cell)) lineNo = cell.text;
+        return;
+      }
+      const t = filled[h]![i]!;
+      if (t && t !== '项目' && t !== path[path.length - 1]) path.push(t);
+    });
+    return { index: c, path, name: path.join(' / '), lineNo };
+  });
+}
+
+interface Draft extends Row {
+  fragment: boolean;
+  damagedCode: string | null;
+}
+
+function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], columns: Column[]): Row[] {
+  const drafts: Draft[] = [];
+  data.forEach((row) => {
+    let code: string | null = null;
+    let damagedCode: string | null = null;
+    let lineNo: string | null = null;
+    const labels: GridCell[] = [];
+    for (const c of band) {
+      const cell = row[c]!;
+      if (cell === BLANK || cell.text === '') continue;
+      const kind = kinds[c];
+      if (kind === 'rowno') lineNo = cell.text;
+      else if (kind === 'code' && isCode(cell)) code ??= cell.text;
+      else if (kind === 'code' && /^[\d/.\s]{3,9}$/.test(cell.text)) damagedCode = cell.text;
+      else if (kind === 'label' || kind === 'code') {
+        const lead = /^(\d{3,7})\s+(.*)$/.exec(cell.text);
+        if (lead && !code) {
+          code = lead[1]!;
+          labels.push({ ...cell, text: lead[2]! });
+        } else labels.push(cell);
+      }
+    }
+    const cells: Cell[] = columns.map((column) => {
+      const g = row[column.index]!;
+      return { column, text: g.text, value: g.value, start: g.start, end: g.end };
+    });
+    const hasValue = cells.some((c) => c.value.kind !== 'blank');
+    const label = cleanLabel(labels.map((l) => l.text).join(''));
+    if (!hasValue && !code && !damagedCode && !label && !lineNo) return;
+    const spans = band.map((c) => row[c]!).filter((c) => c !== BLANK);
+    drafts.push({
+      label,
+      code,
+      lineNo,
+      cells,
+      start: spans[0]?.start ?? 0,
+      end: spans[spans.length - 1]?.end ?? 0,
+      labelStart: labels[0]?.start ?? spans[0]?.start ?? 0,
+      labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
+      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '',
+      damagedCode,
+    });
+  });
+  const codes = new Set(drafts.map((d) => d.code).filter((c): c is string => c !== null));
+  return joinFragments(foldEchoes(drafts, codes)).map(({ fragment: _f, damagedCode: _d, ...row }) => row);
+}
+
+/**
+ * Wrapped labels: text-only rows between two data rows. They finish the row above while its
+ * label does not yet end like a subject name; the rest start the row below.
+ */
+function joinFragments(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  let pending: Draft[] = [];
+  for (const d of drafts) {
+    if (d.fragment) {
+      const prev = out[out.length - 1];
+      if (prev && pending.length === 0 && !COMPLETE_LABEL.test(prev.label)) {
+        prev.label += d.label;
+        prev.end = Math.max(prev.end, d.end);
+      } else pending.push(d);
+      continue;
+    }
+    if (pending.length) {
+      d.label = pending.map((p) => p.label).join('') + d.label;
+      d.start = Math.min(d.start, pending[0]!.start);
+      pending = [];
+    }
+    out.push(d);
+  }
+  const last = out[out.length - 1];
+  if (last && pending.length) last.label += pending.map((p) => p.label).join('');
+  else out.push(...pending);
+  return out;
+}
+
+const digits = (s: string) => s.replace(/\D/g, '');
+const hamming = (a: string, b: string) => [...a].filter((ch, i) => ch !== b[i]).length;
+
+/** As many digits, some misread: how OCR repeats a line it misread. */
+function ocrSimilar(a: string, b: string): boolean {
+  return digits(a).length === digits(b).length;
+}
+
+/**
+ * OCR of a two-line PDF cell sometimes yields the row twice, once misread
+ * (`21015 … 6,987.78` / `21013 … 0,987.78`). Keep the reading with the sounder code and
+ * figures, fill its broken cells from the other, and join the labels.
+ */
+function foldEchoes(rows: Draft[], codes: Set<string>): Draft[] {
+  const out: Draft[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    if (!prev || prev.fragment || row.fragment || !isEcho(prev, row)) {
+      out.push(row);
+      continue;
+    }
+    const [main, echo] = compare(soundness(row, codes), soundness(prev, codes)) > 0 ? [row, prev] : [prev, row];
+    const cells = main.cells.map((c, i) => (c.value.kind === 'number' ? c : echo.cells[i]!.value.kind === 'number' ? echo.cells[i]! : c));
+    out[out.length - 1] = { ...main, cells, code: main.code ?? echo.code, label: prev.label + row.label, start: prev.start, end: row.end };
+  }
+  return out;
+}
+
+function isEcho(a: Draft, b: Draft): boolean {
+  const ca = a.code ?? a.damagedCode;
+  const cb = b.code ?? b.damagedCode;
+  if (!ca || !cb || ca.length !== cb.length || hamming(ca, cb) > 3) return false;
+  // Sibling rows (水费 1.21 / 电费 4.94) look alike too; an echo continues an unfinished
+  // label with a few characters.
+  if (a.label !== '' && b.label !== '' && (COMPLETE_LABEL.test(a.label) || b.label.length > 6)) return false;
+  if (a.code && a.code === b.code) return true;
+  let compared = 0;
+  for (let i = 0; i < a.cells.length; i++) {
+    const x = a.cells[i]!.text;
+    const y = b.cells[i]!.text;
+    if (x === '' && y === '') continue;
+    if (x === '' || y === '' || !ocrSimilar(x, y)) return false;
+    compared++;
+  }
+  return compared > 0;
+}
+
+/** A subject code is plausible when its 类 occurs in the table and no level reads `00`. */
+function plausible(code: string | null, codes: Set<string>): number {
+  if (!code) return 0;
+  const levels: string[] = code.slice(3).match(/\d\d/g) ?? [];
+  return codes.has(code.slice(0, 3)) && !levels.includes('00') ? 1 : 0;
+}
+
+function soundness(row: Draft, codes: Set<string>): number[] {
+  const numbers = row.cells.filter((c) => c.value.kind === 'number');
+  return [plausible(row.code, codes), numbers.length, numbers.filter((c) => /[.,]/.test(c.text)).length];
+}
+
+const compare = (a: number[], b: number[]) => a.reduce((d, x, i) => d || x - b[i]!, 0);

@@ -1,0 +1,51 @@
+// Character-level helpers. Every transform here keeps string length, so an offset in the
+// transformed string is the same offset in the original text.
+
+/** Full-width ASCII forms (０-９, ．, ，, ％, （, ）, ：…) and the ideographic space to ASCII. */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Replace HTML tags and entities (`<br>`, `<b>`, `&nbsp;`) by spaces of the same length. */
+export function maskMarkup(s: string): string {
+  return s.replace(/<\/?[a-zA-Z][^<>\n]{0,40}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,6});/g, (m) => ' '.repeat(m.length));
+}
+
+const CJK = '\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+/**
+ * A label as a reader sees it: markup gone, spaces from PDF justification between Chinese
+ * characters gone, other whitespace collapsed.
+ */
+export function cleanLabel(s: string): string {
+  return maskMarkup(s).replace(/\s+/g, ' ').trim().replace(SPACE_IN_CJK, '');
+}
+
+/** Maps offsets to LSP positions (0-based line, UTF-16 column). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo]! };
+  }
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
