@@ -1,0 +1,103 @@
+// The CLI on real files, as a user runs it: `node bin/gouji.js check …` (after `npm run build`).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'gouji.js');
+const gouji = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+
+interface Position {
+  line: number;
+  character: number;
+}
+interface JsonRange {
+  start: Position;
+  end: Position;
+}
+
+/** LSP range → the substring of `text` it covers. */
+function slice(text: string, range: JsonRange): string {
+  const lines = text.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(offset(range.start), offset(range.end));
+}
+
+describe('gouji check (CLI)', () => {
+  for (const name of ['000_68829c0b624b4a3b.txt', '001_6a62bd9b783e40ec.txt', '003_a0c01ccc9db781f0.txt']) {
+    it(`--format json on ${name}: figures and diagnostics whose ranges cover their text`, () => {
+      const path = join(FIXTURES, name);
+      const run = gouji('check', '--format', 'json', path);
+      assert.equal(run.stderr, '');
+      const out = JSON.parse(run.stdout);
+      assert.equal(out.version, 1);
+      const [file] = out.files;
+      assert.equal(file.path, path);
+      assert.ok(file.figures.length > 100);
+      assert.ok(file.tables.some((t: { code: string }) => t.code === '公开01表'));
+      const text = readFileSync(path, 'utf8');
+      for (const f of file.figures) assert.equal(slice(text, f.range), f.text);
+      for (const d of file.diagnostics) assert.ok(slice(text, d.range).length > 0);
+      assert.equal(run.status, file.diagnostics.length > 0 ? 1 : 0);
+    });
+  }
+
+  it('finds the prose figures of fixture 001 where a reader sees them', () => {
+    const path = join(FIXTURES, '001_6a62bd9b783e40ec.txt');
+    const file = JSON.parse(gouji('check', '--format', 'json', path).stdout).files[0];
+    const total = file.figures.find((f: { text: string }) => f.text === '7,143,754.56');
+    // `2024 年度收入总计 7,143,754.56 元` is on line 389 (1-based) of the file, after `2024 年度收入总计 `.
+    assert.deepEqual(total.range.start, { line: 388, character: 12 });
+    assert.equal(total.kind, 'amount');
+    assert.equal(total.unit, '元');
+    const rate = file.figures.find((f: { text: string }) => f.text === '17.700');
+    assert.equal(rate.kind, 'percent');
+    assert.equal(rate.decimals, 3);
+  });
+
+  it('reports malformed figures of fixture 000 as diagnostics, exit code 1', () => {
+    const path = join(FIXTURES, '000_68829c0b624b4a3b.txt');
+    const run = gouji('check', '--format', 'json', path);
+    const file = JSON.parse(run.stdout).files[0];
+    const text = readFileSync(path, 'utf8');
+    const broken = file.diagnostics.filter((d: { range: JsonRange }) => slice(text, d.range) === '1.064.05');
+    assert.equal(broken.length, 2);
+    assert.equal(broken[0].code, 'malformed-number');
+    assert.equal(run.status, 1);
+  });
+
+  it('writes SARIF 2.1.0 with UTF-16 columns', () => {
+    const run = gouji('check', '--format', 'sarif', join(FIXTURES, '000_68829c0b624b4a3b.txt'));
+    const sarif = JSON.parse(run.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits');
+    assert.ok(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'malformed-number'));
+  });
+
+  it('speaks Chinese with --lang zh', () => {
+    const run = gouji('check', '--lang', 'zh', join(FIXTURES, '000_68829c0b624b4a3b.txt'));
+    assert.match(run.stdout, /张表/);
+    assert.match(run.stdout, /格式错误/);
+  });
+
+  it('exits 2 with a one-line message for a missing file, a directory and a binary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-'));
+    const binary = join(dir, 'report.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    for (const [path, why] of [[join(dir, 'missing.txt'), 'no such file'], [dir, 'is a directory'], [binary, 'not a text file']] as const) {
+      const run = gouji('check', path);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, `gouji: ${path}: ${why}${why === 'is a directory' ? ', not a report file' : why === 'not a text file' ? ' (it contains binary data)' : ''}\n`);
+    }
+  });
+
+  it('exits 2 on a usage error, without a stack trace', () => {
+    const run = gouji('check', '--format', 'xml', 'a.txt');
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^gouji: unknown format 'xml'/);
+    assert.doesNotMatch(run.stderr, /at .*\.js:\d+/);
+  });
+});
