@@ -1,0 +1,197 @@
+// What the narrative claims: from each paragraph's figures and the words between them, the
+// completion rates, changes, shares and direction words that arithmetic can check.
+import type { Figure } from './figures';
+import { type AmountUnit, convert, Dec } from './number';
+import type { Report } from './report';
+import type { Cell, Row, Table } from './tables/model';
+import { cleanLabel, halfWidth } from './text';
+
+/** A stretch of the text: a direction word such as 大于 or 增加. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The whole a share is taken of. */
+export type Whole =
+  | { kind: 'figure'; figure: Figure }
+  | { kind: 'parts'; parts: Figure[] }
+  | { kind: 'cell'; table: Table; row: Row; cell: Cell; figure: Figure };
+
+export type Claim =
+  | { kind: 'completion'; rate: Figure; budget: Figure; actual: Figure }
+  | { kind: 'change'; rate: Figure | null; delta: Figure; current: Figure; increase: boolean; word: Span; rateWord: Span | null; zeroBase: Span | null }
+  | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
+  | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
+
+const UP = /增加|增长|上升|提高/;
+const DOWN = /减少|下降|降低|减/;
+const COMPLETION = /(?:完成|执行)[^，,。；;]{0,12}?预算[^，,。；;]{0,4}的\s*$|(?:执行率|完成率|完成)\s*(?:为|是|达)?\s*$/;
+const BUDGET = /预算(?:数|金额)?\s*(?:为|是)?\s*$/;
+const ACTUAL = /(?:决算(?:数)?|支出|实际支出)\s*(?:为|是)?\s*$/;
+const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升)\s*了?\s*$/;
+const COMPARED = /比|较|与[^，,。]{0,16}相比|同比/;
+const SHARE_BARE = /占\s*(?:比)?\s*(?:为)?\s*$/;
+const SHARE_NAMED = /占([^，,。；;占]{2,30}?)的\s*(?:比重|比例)?\s*(?:为)?\s*$/;
+const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(一致|持平|相同|相等)/g;
+
+/** The sentences of a paragraph: split at 。！？, keeping offsets. */
+function sentences(norm: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (norm[i] === '。' || norm[i] === '!' || norm[i] === '?') {
+      out.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  if (from < end) out.push([from, end]);
+  return out;
+}
+
+/** A label as prose and tables both write it: no spaces, no numbering, no markup. */
+export function labelKey(s: string): string {
+  return cleanLabel(halfWidth(s))
+    .replace(/\s/g, '')
+    .replace(/^[（(]?[一二三四五六七八九十\d]+[、.)）]\s*/, '')
+    .replace(/[“”"]/g, '');
+}
+
+const UNIT_DIGITS: Record<AmountUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/** The first figure of a table row named `name`, in the unit of `unit`. */
+function tableTotal(report: Report, name: string, unit: AmountUnit): Whole | null {
+  const key = labelKey(name);
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      if (labelKey(row.label) !== key || !table.unit) continue;
+      const cell = row.cells.find((c) => c.value.kind === 'number');
+      if (!cell || cell.value.kind !== 'number') continue;
+      const value = convert(cell.value.value, table.unit, unit);
+      const decimals = Math.max(0, cell.value.style.decimals + UNIT_DIGITS[unit] - UNIT_DIGITS[table.unit]);
+      const figure: Figure = { ...cell.value.style, decimals, start: cell.start, end: cell.end, unitEnd: cell.end, text: cell.text, value, kind: 'amount', unit, before: row.label, after: '' };
+      return { kind: 'cell', table, row, cell, figure };
+    }
+  }
+  return null;
+}
+
+export function readClaims(report: Report): Claim[] {
+  const { text, figures } = report;
+  const norm = halfWidth(text);
+  const claims: Claim[] = [];
+  let f = 0;
+  for (const block of report.blocks) {
+    if (block.kind === 'table') continue;
+    while (f < figures.length && figures[f]!.start < block.start) f++;
+    const inBlock: Figure[] = [];
+    for (let k = f; k < figures.length && figures[k]!.start < block.end; k++) inBlock.push(figures[k]!);
+    if (inBlock.length === 0) continue;
+    const lead = (i: number) => norm.slice(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start);
+    const bounds = sentences(norm, block.start, block.end);
+    const sentenceOf = (fig: Figure) => bounds.findIndex(([a, b]) => fig.start >= a && fig.start < b);
+    const lastBefore = (i: number, test: (j: number) => boolean, sameSentence: boolean) => {
+      for (let j = i - 1; j >= 0; j--) {
+        if (sameSentence && sentenceOf(inBlock[j]!) !== sentenceOf(inBlock[i]!)) return -1;
+        if (inBlock[j]!.kind === 'amount' && test(j)) return j;
+      }
+      return -1;
+    };
+
+    const shareGroups = new Map<number, { rate: Figure; part: Figure; lead: string }[]>();
+    inBlock.forEach((fig, i) => {
+      if (fig.kind !== 'percent') return;
+      const before = lead(i);
+      if (COMPLETION.test(before)) {
+        const b = lastBefore(i, (j) => BUDGET.test(lead(j)), false);
+        const a = lastBefore(i, (j) => j !== b && ACTUAL.test(lead(j)) && !BUDGET.test(lead(j)), false);
+        if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
+        return;
+      }
+      const prev = inBlock[i - 1];
+      const prevWord = prev && CHANGE_WORD.exec(lead(i - 1));
+      if (prev?.kind === 'amount' && prevWord && CHANGE_WORD.test(before) && sentenceOf(prev) === sentenceOf(fig)) {
+        pushChange(i - 1, fig, before);
+        return;
+      }
+      const part = prev?.kind === 'amount' && sentenceOf(prev) === sentenceOf(fig) ? prev : null;
+      if (!part) return;
+      const named = SHARE_NAMED.exec(before);
+      if (named) {
+        const name = labelKey(named[1]!);
+        const earlier = inBlock.slice(0, i - 1).reverse().find((g) => g.kind === 'amount' && g.unit === part.unit && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
+        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, name, part.unit as AmountUnit);
+        if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
+      } else if (SHARE_BARE.test(before)) {
+        const s = sentenceOf(fig);
+        shareGroups.set(s, [...(shareGroups.get(s) ?? []), { rate: fig, part, lead: lead(i - 1) }]);
+      }
+    });
+
+    // Shares enumerated after a total (`合计 A 万元，其中：B 万元，占 x%；…`) are of that total;
+    // without one, shares that add up to 100% are of the sum of their parts.
+    for (const [s, group] of shareGroups) {
+      const first = group[0]!.part;
+      const firstIndex = inBlock.indexOf(first);
+      const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
+      const opensWithTotal = total && total.kind === 'amount' && total.unit === first.unit && sentenceOf(total) === s && /其中/.test(norm.slice(total.unitEnd, first.start));
+      const rates = group.map((g) => g.rate);
+      const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
+      let whole: Whole | null = null;
+      if (opensWithTotal) whole = { kind: 'figure', figure: total };
+      else if (group.length > 1 && sum.minus(100).abs().lte(group.length * 0.01 + 0.01)) whole = { kind: 'parts', parts: group.map((g) => g.part) };
+      if (whole) for (const g of group) claims.push({ kind: 'share', rate: g.rate, part: g.part, whole, group: rates });
+    }
+
+    function pushChange(d: number, rate: Figure | null, rateLead: string | null) {
+      const delta = inBlock[d]!;
+      const deltaLead = lead(d);
+      const c = lastBefore(d, () => true, true);
+      if (c < 0) return;
+      const current = inBlock[c]!;
+      if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
+      const w = CHANGE_WORD.exec(deltaLead)!;
+      const wordStart = (d > 0 ? inBlock[d - 1]!.unitEnd : block.start) + w.index;
+      const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]! };
+      let rateWord: Span | null = null;
+      if (rate && rateLead) {
+        const r = CHANGE_WORD.exec(rateLead)!;
+        const at = delta.unitEnd + r.index;
+        rateWord = { start: at, end: at + r[1]!.length, text: r[1]! };
+      }
+      const after = norm.slice(delta.unitEnd, Math.min(block.end, delta.unitEnd + 24));
+      const zero = /基数为\s*0/.exec(after);
+      const zeroBase = zero ? { start: delta.unitEnd + zero.index, end: delta.unitEnd + zero.index + zero[0].length, text: zero[0] } : null;
+      claims.push({ kind: 'change', rate, delta, current, increase: UP.test(w[1]!) && !DOWN.test(w[1]!), word, rateWord, zeroBase });
+    }
+    // A change with no rate but a zero base: `增加 52.10 万元，增长（基数为 0，不可比）`.
+    inBlock.forEach((fig, i) => {
+      if (fig.kind === 'amount' && CHANGE_WORD.test(lead(i)) && inBlock[i + 1]?.kind !== 'percent' && /基数为\s*0/.test(norm.slice(fig.unitEnd, fig.unitEnd + 24))) {
+        pushChange(i, null, null);
+      }
+    });
+
+    // Direction words, against the budget and actual stated before them in the paragraph.
+    for (const m of norm.slice(block.start, block.end).matchAll(DIRECTION)) {
+      const at = block.start + m.index;
+      const i = inBlock.findIndex((g) => g.start > at);
+      const upto = i < 0 ? inBlock.length : i;
+      const b = lastBefore(upto, (j) => BUDGET.test(lead(j)), false);
+      const a = lastBefore(upto, (j) => j !== b && ACTUAL.test(lead(j)) && !BUDGET.test(lead(j)), false);
+      if (a < 0 || b < 0) continue;
+      const w = (m[1] ?? m[2])!;
+      const wordAt = at + m[0].indexOf(w);
+      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : 'equal';
+      claims.push({ kind: 'direction', word: { start: wordAt, end: wordAt + w.length, text: text.slice(wordAt, wordAt + w.length) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
+    }
+  }
+  return claims;
+}
+
+/** `…本部门政府采购支出总额` names `政府采购支出总额`: they share a long enough ending. */
+function suffixMatch(context: string, name: string): boolean {
+  let n = 0;
+  while (n < context.length && n < name.length && context[context.length - 1 - n] === name[name.length - 1 - n]) n++;
+  return n >= Math.min(name.length, 6);
+}

@@ -1,0 +1,63 @@
+// Rounding-aware arithmetic (the XBRL Calculations 1.1 idea, extended to ratios): a figure
+// shown with d decimals stands for any value within half a unit of its last digit, and a
+// derived figure is wrong only when no choice of those values reproduces it.
+import type Decimal from 'decimal.js';
+import { Dec } from './number';
+
+export interface Interval {
+  lo: Decimal;
+  hi: Decimal;
+}
+
+const half = (decimals: number) => new Dec(10).pow(-decimals).dividedBy(2);
+
+/** What a shown figure can stand for. Amounts are never negative, so 0 stays ≥ 0. */
+export function shown(value: Decimal, decimals: number): Interval {
+  const h = half(decimals);
+  const lo = value.minus(h);
+  return { lo: value.gte(0) && lo.lt(0) ? new Dec(0) : lo, hi: value.plus(h) };
+}
+
+/** The sum of rounded parts: the widths add up (the n-part envelope). */
+export function sum(parts: Interval[]): Interval {
+  return parts.reduce((a, b) => ({ lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi) }), { lo: new Dec(0), hi: new Dec(0) });
+}
+
+/** 100·a/b over non-negative intervals; null when b may be zero. */
+export function percentOf(a: Interval, b: Interval): Interval | null {
+  if (b.lo.lte(0)) return null;
+  return { lo: a.lo.dividedBy(b.hi).times(100), hi: a.hi.dividedBy(b.lo).times(100) };
+}
+
+/**
+ * The rate of a change from a prior value to `current` by `delta` (both shown), as a
+ * percentage of the prior value: delta / (current ∓ delta). The rate grows with delta and
+ * falls with current, so the ends of the intervals give its ends.
+ */
+export function changeRate(current: Interval, delta: Interval, increase: boolean): Interval | null {
+  const prior = (c: Decimal, d: Decimal) => (increase ? c.minus(d) : c.plus(d));
+  const loBase = prior(current.hi, delta.lo);
+  const hiBase = prior(current.lo, delta.hi);
+  if (hiBase.lte(0) || loBase.lte(0)) return null;
+  return { lo: delta.lo.dividedBy(loBase).times(100), hi: delta.hi.dividedBy(hiBase).times(100) };
+}
+
+/** Does some value in `range` round half-up to `stated` at `decimals`? */
+export function explains(range: Interval, stated: Decimal, decimals: number): boolean {
+  const roundsToStated = shown(stated, decimals);
+  // Values in [stated − h, stated + h) round half-up to stated.
+  return range.lo.lt(roundsToStated.hi) && range.hi.gte(roundsToStated.lo);
+}
+
+export function round(value: Decimal, decimals: number): Decimal {
+  return value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
+}
+
+/** `stated` is what you get by cutting `exact` off at `decimals` instead of rounding it. */
+export function isTruncation(exact: Decimal, stated: Decimal, decimals: number): boolean {
+  return exact.toDecimalPlaces(decimals, Dec.ROUND_DOWN).eq(stated) && !round(exact, decimals).eq(stated);
+}
+
+export function formatInterval(i: Interval, decimals: number): string {
+  return `[${i.lo.toFixed(decimals + 2, Dec.ROUND_DOWN)}, ${i.hi.toFixed(decimals + 2, Dec.ROUND_UP)}]`;
+}

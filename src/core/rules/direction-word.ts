@@ -1,0 +1,44 @@
+import type { Finding } from '../finding';
+import { shown } from '../interval';
+import { related } from './rate-check';
+import type { Rule } from './rule';
+
+const WORDS = {
+  greater: { zh: '大于', en: 'greater than' },
+  less: { zh: '小于', en: 'less than' },
+  equal: { zh: '等于', en: 'equal to' },
+};
+
+/** 决算数大于 / 小于 / 等于预算数 must agree with the figures; so must 增加 / 减少 with the rate's word. */
+export const directionWord: Rule = {
+  id: 'direction-word',
+  severity: 'warning',
+  description: { zh: '大于/小于/一致、增加/减少等用词与数字方向不符', en: 'A direction word (大于/小于/一致, 增加/减少) that contradicts the figures' },
+  check: ({ claims }) =>
+    claims.flatMap((c): Finding[] => {
+      if (c.kind === 'change' && c.rateWord) {
+        const up = (w: string) => /增|上升|提高/.test(w);
+        if (up(c.word.text) === up(c.rateWord.text)) return [];
+        return [{
+          rule: 'direction-word', severity: 'warning', start: c.rateWord.start, end: c.rateWord.end,
+          message: { zh: `前文说“${c.word.text}”，此处却说“${c.rateWord.text}”，方向矛盾。`, en: `The amount is said to ${c.word.text} but the rate to ${c.rateWord.text}: the directions contradict.` },
+          expected: null, related: [{ ...c.word, message: { zh: '方向词', en: 'direction word' } }], fix: null,
+        }];
+      }
+      if (c.kind !== 'direction') return [];
+      const a = shown(c.actual.value, c.actual.decimals);
+      const b = shown(c.budget.value, c.budget.decimals);
+      const truth = a.lo.gte(b.hi) ? 'greater' : a.hi.lte(b.lo) ? 'less' : c.actual.value.eq(c.budget.value) ? 'equal' : null;
+      if (truth === null || truth === c.says) return [];
+      return [{
+        rule: 'direction-word', severity: 'warning', start: c.word.start, end: c.word.end,
+        message: {
+          zh: `决算数 ${c.actual.text} ${WORDS[truth].zh}预算数 ${c.budget.text}，文中却说“${c.word.text}”。`,
+          en: `The actual ${c.actual.text} is ${WORDS[truth].en} the budget ${c.budget.text}, but the text says ${c.word.text}.`,
+        },
+        expected: null,
+        related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
+        fix: null,
+      }];
+    }),
+};
