@@ -25,6 +25,8 @@ export type Claim =
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
   | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
 
+/** How many figures back a claim looks for its partners. */
+const WINDOW = 16;
 const UP = /增加|增长|上升|提高/;
 const DOWN = /减少|下降|降低|减/;
 const COMPLETION = /(?:完成|执行)[^，,。；;]{0,12}?预算[^，,。；;]{0,4}的\s*$|(?:执行率|完成率|完成)\s*(?:为|是|达)?\s*$/;
@@ -90,16 +92,24 @@ export function readClaims(report: Report): Claim[] {
     if (inBlock.length === 0) continue;
     const lead = (i: number) => norm.slice(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start);
     const bounds = sentences(norm, block.start, block.end);
-    const sentenceOf = (fig: Figure) => bounds.findIndex(([a, b]) => fig.start >= a && fig.start < b);
+    const sentenceIndex = new Map<Figure, number>();
+    let s = 0;
+    for (const fig of inBlock) {
+      while (s < bounds.length - 1 && fig.start >= bounds[s]![1]) s++;
+      sentenceIndex.set(fig, s);
+    }
+    const sentenceOf = (fig: Figure) => sentenceIndex.get(fig)!;
+    // A claim's figures stand close together: looking further back only finds wrong partners
+    // (and would make a huge paragraph quadratic).
     const lastBefore = (i: number, test: (j: number) => boolean, sameSentence: boolean) => {
-      for (let j = i - 1; j >= 0; j--) {
+      for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
         if (sameSentence && sentenceOf(inBlock[j]!) !== sentenceOf(inBlock[i]!)) return -1;
         if (inBlock[j]!.kind === 'amount' && test(j)) return j;
       }
       return -1;
     };
 
-    const shareGroups = new Map<number, { rate: Figure; part: Figure; lead: string }[]>();
+    const shareGroups = new Map<number, { rate: Figure; part: Figure; partIndex: number }[]>();
     inBlock.forEach((fig, i) => {
       if (fig.kind !== 'percent') return;
       const before = lead(i);
@@ -120,22 +130,23 @@ export function readClaims(report: Report): Claim[] {
       const named = SHARE_NAMED.exec(before);
       if (named) {
         const name = labelKey(named[1]!);
-        const earlier = inBlock.slice(0, i - 1).reverse().find((g) => g.kind === 'amount' && g.unit === part.unit && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
+        const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && g.unit === part.unit && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
         const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, name, part.unit as AmountUnit);
         if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
       } else if (SHARE_BARE.test(before)) {
-        const s = sentenceOf(fig);
-        shareGroups.set(s, [...(shareGroups.get(s) ?? []), { rate: fig, part, lead: lead(i - 1) }]);
+        const group = shareGroups.get(sentenceOf(fig)) ?? [];
+        group.push({ rate: fig, part, partIndex: i - 1 });
+        shareGroups.set(sentenceOf(fig), group);
       }
     });
 
     // Shares enumerated after a total (`合计 A 万元，其中：B 万元，占 x%；…`) are of that total;
     // without one, shares that add up to 100% are of the sum of their parts.
-    for (const [s, group] of shareGroups) {
+    for (const [sentence, group] of shareGroups) {
       const first = group[0]!.part;
-      const firstIndex = inBlock.indexOf(first);
+      const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
-      const opensWithTotal = total && total.kind === 'amount' && total.unit === first.unit && sentenceOf(total) === s && /其中/.test(norm.slice(total.unitEnd, first.start));
+      const opensWithTotal = total && total.kind === 'amount' && total.unit === first.unit && sentenceOf(total) === sentence && /其中/.test(norm.slice(total.unitEnd, first.start));
       const rates = group.map((g) => g.rate);
       const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
       let whole: Whole | null = null;

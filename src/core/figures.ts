@@ -53,7 +53,8 @@ function readUnit(norm: string, end: number): { unit: string; kind: FigureKind; 
   return null;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[0-9A-Za-z.,]/.test(c);
+/** Inside a word or a number (`A1`, `3.5`): not where a figure starts. */
+const continues = (norm: string, i: number) => /[0-9A-Za-z]/.test(norm[i - 1] ?? '') || (/[.,]/.test(norm[i - 1] ?? '') && /[0-9]/.test(norm[i - 2] ?? ''));
 
 /**
  * Scans `norm` (half-width view of `text`) between `from` and `to` for figures; malformed
@@ -69,7 +70,7 @@ export function scanFigures(
 ): void {
   let prevEnd = from;
   for (let i = from; i < to; i++) {
-    if (!/[0-9]/.test(norm[i]!) || isWordChar(norm[i - 1])) continue;
+    if (!/[0-9]/.test(norm[i]!) || continues(norm, i)) continue;
     const token = readNumber(norm, i, text);
     if (!token) continue;
     const unit = readUnit(norm, token.end);

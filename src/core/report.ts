@@ -90,7 +90,9 @@ export function readReport(text: string): Report {
   // Tables in document order; a table that follows another with nothing but blank lines and
   // page footers between is its continuation after a page break.
   const raws = [...mdTables.map((t) => markdownTable(text, t.node, t.start, t.end)), ...textTables].sort((a, b) => a.start - b.start);
-  const proseBetween = (a: number, b: number) => prose.some((l) => l.start >= a && l.end <= b && !isFooter(norm.slice(l.start, l.end)));
+  // A list marker is not part of a line's paragraph (`- 27 -`), so footers are read whole.
+  const wholeLine = (l: Line) => norm.slice(norm.lastIndexOf('\n', l.start - 1) + 1, l.end);
+  const proseBetween = (a: number, b: number) => prose.some((l) => l.start >= a && l.end <= b && !isFooter(wholeLine(l)));
   const merged: RawTable[] = [];
   for (const raw of raws) {
     const prev = merged[merged.length - 1];
@@ -132,7 +134,7 @@ export function readReport(text: string): Report {
   for (const line of prose) {
     const heading = headingAt.get(line.start) ?? 0;
     const s = norm.slice(line.start, line.end);
-    if (s.trim() === '' || isFooter(s)) {
+    if (s.trim() === '' || isFooter(wholeLine(line))) {
       open = null;
       continue;
     }
