@@ -59,6 +59,7 @@ export function readNumber(norm: string, start: number, original: string = norm)
   if (!isDigit(norm[start])) return null;
   let j = start + digitRun(norm, start);
   const seps: string[] = [];
+  let badGroup = false;
   for (;;) {
     const c = norm[j];
     if (c !== ',' && c !== '.') break;
@@ -67,7 +68,15 @@ export function readNumber(norm: string, start: number, original: string = norm)
     const run = digitRun(norm, k);
     const spaced = k > j + 1;
     if (run === 0) break;
-    if (c === ',' && run !== 3) break; // a comma before anything but three digits is punctuation
+    // A comma before one or two digits is punctuation (`12,5`); before four or more
+    // (`1,2345.67`) it is a separator in the wrong place.
+    if (c === ',' && run !== 3) {
+      if (spaced || run < 3) break;
+      seps.push(',');
+      j = k + run;
+      badGroup = true;
+      continue;
+    }
     if (spaced && c === '.' && run > 3) break; // `3. 2024年` is a list number, not 3.2024
     seps.push(c);
     j = k + run;
@@ -83,7 +92,7 @@ export function readNumber(norm: string, start: number, original: string = norm)
   const groups = intPart.split(',');
   if (groups.length > 1) {
     const [first = ''] = groups;
-    const bad = first.length > 3 || (first === '0') || groups.slice(1).some((g) => g.length !== 3);
+    const bad = badGroup || first.length > 3 || first === '0' || groups.slice(1).some((g) => g.length !== 3);
     if (bad) return { ok: false, start, end: j, text, reason: 'thousands separator in the wrong place' };
   }
   return {

@@ -12,7 +12,7 @@ export interface Line {
 type Layout = RawTable['format'];
 
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
-const SENTENCE = /[，。；！？]|[0-9]\s*(?:万\s*元|亿\s*元|元|%)/;
+const SENTENCE = /[，。；！？]|[0-9０-９]\s*(?:万\s*元|亿\s*元|元|[%％])/;
 /** Lines that name a table rather than belong to it. */
 export const TABLE_META = /公开\s*\d{1,2}\s*表|公开表\s*\d|单\s*位\s*[:：]/;
 
@@ -87,7 +87,8 @@ function classify(text: string, norm: string, line: Line): { layout: Layout; row
     const row = tabRow(text, line);
     return row ? { layout: 'tab', row } : null;
   }
-  if (SENTENCE.test(s) || TABLE_META.test(s) || s.length > 400) return null;
+  // Sentence punctuation is read on the original text: in the half-width copy `，` is `,`.
+  if (SENTENCE.test(text.slice(line.start, line.end)) || TABLE_META.test(s) || s.length > 400) return null;
   if (/\S {2,}\S/.test(s.trim())) {
     const row = alignedRow(text, line);
     if (row) return { layout: 'aligned', row };
