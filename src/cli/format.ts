@@ -1,5 +1,6 @@
 // The CLI's three output formats over one result shape.
 import type { CheckResult } from '../core/check';
+import { figureInfo } from '../core/figure-info';
 import type { Finding, Lang } from '../core/finding';
 import { tableName } from '../core/report';
 import { rules } from '../core/rules';
@@ -28,6 +29,7 @@ function diagnostic(f: Finding, lines: LineIndex, lang: Lang) {
     code: f.rule,
     message: f.message[lang],
     expected: f.expected,
+    ...(f.interval ? { interval: f.interval } : {}),
     related: f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message[lang] })),
   };
 }
@@ -37,15 +39,21 @@ export function toJson(results: FileResult[], lang: Lang): string {
     const lines = new LineIndex(r.report.text);
     return {
       path: r.path,
-      figures: r.report.figures.map((f) => ({
+      figures: figureInfo(r).map(({ figure: f, role, link, computed }) => ({
         range: lines.range(f.start, f.end),
         text: f.text,
-        kind: f.kind,
+        kind: role,
         unit: f.unit,
         value: f.value.toString(),
         decimals: f.decimals,
-        source: null,
-        computed: null,
+        source: link && {
+          table: tableName(link.table),
+          row: [link.row.code, link.row.label].filter((x) => x).join(' '),
+          column: link.cell.column.name,
+          value: link.cell.text,
+          range: lines.range(link.cell.start, link.cell.end),
+        },
+        computed,
       })),
       tables: tableSummary(r),
       diagnostics: r.findings.map((f) => diagnostic(f, lines, lang)),

@@ -1,12 +1,17 @@
-// `gouji check [--format text|json|sarif] [--lang zh|en] FILE...`
+// `gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] FILE...`
 // Exit code: 0 nothing to report, 1 warnings or errors found, 2 unusable input or usage.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check } from '../core/check';
+import { type CheckOptions, check } from '../core/check';
 import type { Lang } from '../core/finding';
+import { applyFixes } from '../core/fix';
+import { TemplateError } from '../core/identities';
+import { LineIndex } from '../core/text';
 import { type FileResult, toJson, toSarif, toText } from './format';
 import { readText, UnreadableInput } from './read';
+import { templateOption } from './template';
 
-const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] FILE...';
+const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] FILE...';
 
 function envLang(): Lang {
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -27,6 +32,8 @@ export function main(argv: string[]): number {
       options: {
         format: { type: 'string', default: 'text' },
         lang: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -44,14 +51,39 @@ export function main(argv: string[]): number {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format '${format}'\n${USAGE}`);
   const lang: Lang = values.lang === 'zh' || values.lang === 'en' ? values.lang : values.lang ? fail(`unknown language '${values.lang}' (zh or en)`) : envLang();
 
+  let options: CheckOptions = {};
+  try {
+    if (values.template !== undefined) options = templateOption(values.template);
+  } catch (e) {
+    if (e instanceof UnreadableInput) fail(e.message);
+    if (e instanceof TemplateError) fail(e.message.replace(/\n/g, '\ngouji: '));
+    throw e;
+  }
+
   const results: FileResult[] = [];
   for (const path of files) {
+    let file;
     try {
-      results.push({ path, ...check(readText(path)) });
+      file = readText(path);
     } catch (e) {
       if (e instanceof UnreadableInput) fail(e.message);
       throw e;
     }
+    let result = check(file.text, options);
+    if (values.fix) {
+      // Fix, write back (keeping the byte-order mark), and report what is left.
+      const { text, applied } = applyFixes(file.text, result.findings);
+      if (applied.length) {
+        writeFileSync(path, (file.bom ? '\uFEFF' : '') + text);
+        const lines = new LineIndex(file.text);
+        for (const a of applied) {
+          const { line, character } = lines.position(a.start);
+          process.stderr.write(`${path}:${line + 1}:${character + 1}: ${lang === 'zh' ? '已修正' : 'fixed'} [${a.rule}] ${a.old} → ${a.newText}\n`);
+        }
+        result = check(text, options);
+      }
+    }
+    results.push({ path, ...result });
   }
   const output = format === 'json' ? toJson(results, lang) : format === 'sarif' ? toSarif(results, lang) : toText(results, lang);
   process.stdout.write(output + '\n');

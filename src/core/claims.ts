@@ -130,7 +130,7 @@ export function readClaims(report: Report): Claim[] {
       const named = SHARE_NAMED.exec(before);
       if (named) {
         const name = labelKey(named[1]!);
-        const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && g.unit === part.unit && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
+        const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && comparable(g.unit, part.unit) && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
         const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, name, part.unit as AmountUnit);
         if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
       } else if (SHARE_BARE.test(before)) {
@@ -146,7 +146,7 @@ export function readClaims(report: Report): Claim[] {
       const first = group[0]!.part;
       const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
-      const opensWithTotal = total && total.kind === 'amount' && total.unit === first.unit && sentenceOf(total) === sentence && /其中/.test(norm.slice(total.unitEnd, first.start));
+      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && /其\s*中/.test(norm.slice(total.unitEnd, first.start));
       const rates = group.map((g) => g.rate);
       const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
       let whole: Whole | null = null;
@@ -155,12 +155,25 @@ export function readClaims(report: Report): Claim[] {
       if (whole) for (const g of group) claims.push({ kind: 'share', rate: g.rate, part: g.part, whole, group: rates });
     }
 
+    /**
+     * `收入、支出总计 A 元。与上年相比，各增加 B 元`: this year's amount closes the sentence
+     * before; taken only when that sentence states one amount (or the same one twice).
+     */
+    function previousSentenceTotal(d: number): Figure | null {
+      const s = sentenceOf(inBlock[d]!);
+      // Only a sentence that opens with the comparison (`与 2023 年度相比，…`) refers back.
+      if (s === 0 || !/^\s*(与|比|较|同比)/.test(norm.slice(bounds[s]![0], inBlock[d]!.start))) return null;
+      const amounts = inBlock.filter((g, j) => g.kind === 'amount' && sentenceOf(g) === s - 1 && !CHANGE_WORD.test(lead(j)));
+      const last = amounts[amounts.length - 1];
+      return last && amounts.every((g) => g.value.eq(last.value)) ? last : null;
+    }
+
     function pushChange(d: number, rate: Figure | null, rateLead: string | null) {
       const delta = inBlock[d]!;
       const deltaLead = lead(d);
       const c = lastBefore(d, () => true, true);
-      if (c < 0) return;
-      const current = inBlock[c]!;
+      const current = c >= 0 ? inBlock[c]! : previousSentenceTotal(d);
+      if (!current) return;
       if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
       const w = CHANGE_WORD.exec(deltaLead)!;
       const wordStart = (d > 0 ? inBlock[d - 1]!.unitEnd : block.start) + w.index;
@@ -198,6 +211,13 @@ export function readClaims(report: Report): Claim[] {
     }
   }
   return claims;
+}
+
+const AMOUNT_UNITS = new Set(['元', '万元', '亿元']);
+
+/** Two figures can be compared: the same unit, or amounts in units that convert. */
+function comparable(a: string | null, b: string | null): boolean {
+  return a === b || (AMOUNT_UNITS.has(a ?? '') && AMOUNT_UNITS.has(b ?? ''));
 }
 
 /** `…本部门政府采购支出总额` names `政府采购支出总额`: they share a long enough ending. */

@@ -34,4 +34,6 @@ export interface Finding {
   expected: string | null;
   related: Related[];
   fix: Fix | null;
+  /** For rates: every value the rounding of the figures used allows, in percent. */
+  interval?: { lo: string; hi: string };
 }

@@ -11,8 +11,12 @@ export interface Interval {
 
 const half = (decimals: number) => new Dec(10).pow(-decimals).dividedBy(2);
 
-/** What a shown figure can stand for. Amounts are never negative, so 0 stays ≥ 0. */
+/**
+ * What a shown figure can stand for. A zero is exact: these reports write a small amount as
+ * `0.30`, never as `0`, so `0 万元` means nothing was spent.
+ */
 export function shown(value: Decimal, decimals: number): Interval {
+  if (value.isZero()) return { lo: new Dec(0), hi: new Dec(0) };
   const h = half(decimals);
   const lo = value.minus(h);
   return { lo: value.gte(0) && lo.lt(0) ? new Dec(0) : lo, hi: value.plus(h) };
@@ -44,9 +48,9 @@ export function changeRate(current: Interval, delta: Interval, increase: boolean
 
 /** Does some value in `range` round half-up to `stated` at `decimals`? */
 export function explains(range: Interval, stated: Decimal, decimals: number): boolean {
-  const roundsToStated = shown(stated, decimals);
   // Values in [stated − h, stated + h) round half-up to stated.
-  return range.lo.lt(roundsToStated.hi) && range.hi.gte(roundsToStated.lo);
+  const h = half(decimals);
+  return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
 }
 
 export function round(value: Decimal, decimals: number): Decimal {
@@ -56,8 +60,4 @@ export function round(value: Decimal, decimals: number): Decimal {
 /** `stated` is what you get by cutting `exact` off at `decimals` instead of rounding it. */
 export function isTruncation(exact: Decimal, stated: Decimal, decimals: number): boolean {
   return exact.toDecimalPlaces(decimals, Dec.ROUND_DOWN).eq(stated) && !round(exact, decimals).eq(stated);
-}
-
-export function formatInterval(i: Interval, decimals: number): string {
-  return `[${i.lo.toFixed(decimals + 2, Dec.ROUND_DOWN)}, ${i.hi.toFixed(decimals + 2, Dec.ROUND_UP)}]`;
 }

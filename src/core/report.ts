@@ -127,19 +127,19 @@ export function readReport(text: string): Report {
     cursor = raw.end;
   }
 
-  // Prose blocks: runs of consecutive lines, split at blank lines and headings.
+  // Prose blocks: runs of consecutive lines, split at blank lines and headings — except that
+  // a sentence cut by a page break (blank lines, a footer) goes on in the next block.
   const figures: Figure[] = [];
   const proseMalformed: MalformedToken[] = [];
   let open: Block | null = null;
   for (const line of prose) {
     const heading = headingAt.get(line.start) ?? 0;
     const s = norm.slice(line.start, line.end);
-    if (s.trim() === '' || isFooter(wholeLine(line))) {
-      open = null;
-      continue;
-    }
-    // Lines of one paragraph follow each other with a single line break between.
-    if (open?.kind === 'paragraph' && heading === 0 && /^[ \t]*\n$/.test(norm.slice(open.end, line.start))) open.end = line.end;
+    if (s.trim() === '' || isFooter(wholeLine(line))) continue;
+    const gap = norm.slice(open?.end ?? 0, line.start);
+    const adjacent = /^[ \t]*\n$/.test(gap);
+    const pageBreak = !adjacent && gap.split('\n').every((l) => l.trim() === '' || isFooter(l)) && open !== null && midSentence(norm.slice(open.start, open.end));
+    if (open?.kind === 'paragraph' && heading === 0 && (adjacent || pageBreak)) open.end = line.end;
     else {
       open = heading ? { kind: 'heading', depth: heading, start: line.start, end: line.end } : { kind: 'paragraph', start: line.start, end: line.end };
       blocks.push(open);
@@ -151,6 +151,15 @@ export function readReport(text: string): Report {
   blocks.sort((a, b) => a.start - b.start);
   malformed.sort((a, b) => a.start - b.start);
   return { text, blocks, tables, figures, malformed, unit: reportUnit };
+}
+
+/**
+ * A paragraph that stops mid-sentence: it ends in a figure or a comma, or it is long (not a
+ * title) and ends in a word rather than a stop.
+ */
+function midSentence(paragraph: string): boolean {
+  const t = paragraph.trimEnd();
+  return /[0-9,，、]$/.test(t) || (t.length > 40 && /[\u4e00-\u9fff]$/.test(t));
 }
 
 /** A table's name as its readers say it: `公开05表 一般公共预算财政拨款支出决算表`. */

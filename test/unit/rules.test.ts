@@ -137,3 +137,17 @@ describe('the real reports', () => {
     assert.ok(zero.some((f) => at(text, f) === '100.00' && text.slice(f.start - 120, f.start).includes('公务用车购置及运行维护费预算为 0.00 元')));
   });
 });
+
+describe('zero-base-rate on changes and shares', () => {
+  it('an increase equal to this year’s amount has no growth rate', () => {
+    const text = '公务接待费支出 25.10 万元，比上年增加 25.10 万元，增长 100%。';
+    const [f] = findings(text, 'zero-base-rate');
+    assert.equal(at(text, f!), '100');
+    assert.equal(f!.severity, 'warning');
+  });
+  it('a share of a zero whole: 0 ÷ 0 is information', () => {
+    const text = '授予中小企业合同金额 0 万元，其中：授予小微企业合同金额 0 万元，占 0%。';
+    const [f] = findings(text, 'zero-base-rate');
+    assert.equal(f!.severity, 'information');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
-import { changeRate, shown } from '../interval';
+import { shown } from '../interval';
+import { changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -33,18 +34,13 @@ export const changeMismatch: Rule = {
           fix: c.current.unit === c.delta.unit ? { start: c.delta.start, end: c.delta.end, newText: c.current.text } : null,
         }];
       }
-      if (!c.rate) return [];
-      const range = changeRate(current, delta, c.increase);
-      if (!range) return [];
-      const prior = c.increase ? c.current.value.minus(c.delta.value) : c.current.value.plus(c.delta.value);
-      if (prior.lte(0)) return [];
+      const r = c.rate ? changeRateOf(c) : null;
+      if (!c.rate || !r) return [];
       const finding = rateFinding({
         rule: 'change-mismatch',
         severity: 'warning',
         rate: c.rate,
-        exact: c.delta.value.dividedBy(prior).times(100),
-        range,
-        formula: `${c.delta.text} ÷ (${c.current.text} ${c.increase ? '−' : '+'} ${c.delta.text})`,
+        ...r,
         what: { zh: c.increase ? '增长率' : '下降率', en: c.increase ? 'The growth rate' : 'The rate of decrease' },
         related: [related(c.current, '本年数', "this year's amount"), related(c.delta, '增减额', 'change')],
       });

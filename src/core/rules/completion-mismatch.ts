@@ -1,4 +1,4 @@
-import { percentOf, shown } from '../interval';
+import { completionRate } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -9,16 +9,13 @@ export const completionMismatch: Rule = {
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
   check: ({ claims }) =>
     claims.flatMap((c) => {
-      if (c.kind !== 'completion' || c.budget.value.isZero()) return [];
-      const range = percentOf(shown(c.actual.value, c.actual.decimals), shown(c.budget.value, c.budget.decimals));
-      if (!range) return [];
+      const r = c.kind === 'completion' ? completionRate(c) : null;
+      if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding({
         rule: 'completion-mismatch',
         severity: 'warning',
         rate: c.rate,
-        exact: c.actual.value.dividedBy(c.budget.value).times(100),
-        range,
-        formula: `${c.actual.text} ÷ ${c.budget.text}`,
+        ...r,
         what: { zh: '完成率', en: 'The completion rate' },
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
       });

@@ -3,8 +3,8 @@
 import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
 import type { Finding, Related, Severity } from '../finding';
-import { explains, formatInterval, type Interval, isTruncation, round } from '../interval';
-import { formatNumber } from '../number';
+import { explains, type Interval, isTruncation, round } from '../interval';
+import { Dec, formatNumber } from '../number';
 
 export interface RateCheck {
   rule: string;
@@ -26,7 +26,8 @@ export function rateFinding(c: RateCheck): Finding | null {
   const expected = round(exact, rate.decimals);
   const newText = formatNumber(expected, rate);
   const truncated = isTruncation(exact, rate.value, rate.decimals);
-  const interval = formatInterval(range, rate.decimals);
+  const bounds = { lo: range.lo.toFixed(rate.decimals + 2, Dec.ROUND_DOWN), hi: range.hi.toFixed(rate.decimals + 2, Dec.ROUND_UP) };
+  const interval = `[${bounds.lo}, ${bounds.hi}]`;
   return {
     rule: c.rule,
     severity: c.severity,
@@ -39,6 +40,7 @@ export function rateFinding(c: RateCheck): Finding | null {
     expected: newText,
     related: c.related,
     fix: { start: rate.start, end: rate.end, newText },
+    interval: bounds,
   };
 }
 

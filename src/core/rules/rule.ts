@@ -1,11 +1,23 @@
 import type { Claim } from '../claims';
 import type { Finding, Message, Severity } from '../finding';
+import type { Figure } from '../figures';
+import type { Templates } from '../identities';
 import type { Report } from '../report';
+import type { Link, Statement } from '../resolve';
+import type { SumClaim } from '../sums';
 
-/** What every rule reads: the report and the claims of its narrative, computed once. */
+/** What every rule reads: the report, its narrative's claims and their links, computed once. */
 export interface Context {
   report: Report;
   claims: Claim[];
+  links: Link[];
+  /** Amounts of the prose that no cell could be found for. */
+  unlinked: Figure[];
+  /** Amounts with what they are said to be, for the same thing stated twice. */
+  statements: Statement[];
+  sums: SumClaim[];
+  /** The report templates its tables are checked against (shipped, and the user's). */
+  templates: Templates;
 }
 
 /** A rule is data plus one function; docs, SARIF and settings are generated from the data. */

@@ -1,17 +1,7 @@
-import type { Whole } from '../claims';
-import { percentOf, shown, sum } from '../interval';
-import { Dec } from '../number';
 import { tableName } from '../report';
+import { shareRate } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
-
-function wholeOf(w: Whole) {
-  if (w.kind === 'parts') {
-    const value = w.parts.reduce((a, p) => a.plus(p.value), new Dec(0));
-    return { value, range: sum(w.parts.map((p) => shown(p.value, p.decimals))), text: w.parts.map((p) => p.text).join(' + ') };
-  }
-  return { value: w.figure.value, range: shown(w.figure.value, w.figure.decimals), text: w.figure.text };
-}
 
 /** 占比 = 部分 ÷ 总数: the total the sentence opened with, the one it names, or the parts' sum. */
 export const shareMismatch: Rule = {
@@ -21,10 +11,8 @@ export const shareMismatch: Rule = {
   check: ({ claims }) =>
     claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
-      const whole = wholeOf(c.whole);
-      if (whole.value.isZero()) return [];
-      const range = percentOf(shown(c.part.value, c.part.decimals), whole.range);
-      if (!range) return [];
+      const r = shareRate(c);
+      if (!r) return [];
       const source =
         c.whole.kind === 'cell'
           ? related(c.whole.figure, `总数：${tableName(c.whole.table)} ${c.whole.row.label}`, `whole: ${tableName(c.whole.table)} ${c.whole.row.label}`)
@@ -35,9 +23,7 @@ export const shareMismatch: Rule = {
         rule: 'share-mismatch',
         severity: 'warning',
         rate: c.rate,
-        exact: c.part.value.dividedBy(whole.value).times(100),
-        range,
-        formula: `${c.part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
+        ...r,
         what: { zh: '占比', en: 'The share' },
         related: [related(c.part, '部分', 'part'), ...(source ? [source] : [])],
       });

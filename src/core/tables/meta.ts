@@ -30,7 +30,7 @@ export function readMeta(lines: string[]): TableMeta {
     }
     meta.unit ??= statedUnit(line);
     const title = cleanLabel(half.replace(/^#+\s*|\*\*|__/g, '')).replace(/^[一二三四五六七八九十]+、/, '');
-    if (!code && !meta.title && TITLE.test(title) && /决算|预算|收入|支出|经费|情况/.test(title)) meta.title = title;
+    if (!code && !meta.title && TITLE.test(title) && /决算|预算|收入|支出|收支|经费|情况/.test(title)) meta.title = title;
   }
   return meta;
 }

@@ -1,0 +1,206 @@
+// The template format: which tables a report of a kind has, how to find their rows and
+// columns, and the identities (勾稽关系) between them. Templates are data (JSON files a
+// finance bureau can extend); this schema validates them and generates template.schema.json.
+import * as z from 'zod';
+
+const compiles = (source: string) => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const pattern = z
+  .string()
+  .min(1)
+  .refine(compiles, { message: 'not a valid regular expression (JavaScript syntax, u flag)' })
+  .describe('A regular expression (JavaScript syntax). Labels are matched after whitespace, enumerations (一、 (一) 1.) and (类)/(款)/(项) are removed, so `^本年收入合计$` matches `八、本 年 收 入 合 计`.')
+  .meta({ id: 'pattern' });
+
+const message = z
+  .object({ zh: z.string().min(1), en: z.string().min(1) })
+  .strict()
+  .describe('Text in 简体中文 and English.')
+  .meta({ id: 'message' });
+
+const key = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, `-`, `_` and `.` only')
+  .describe('A name for use inside the template: letters, digits, `-`, `_`, `.`.')
+  .meta({ id: 'name' });
+
+export const rowSelector = z
+  .union([
+    pattern,
+    z
+      .object({
+        label: pattern.optional().describe('A pattern the row label matches.'),
+        code: pattern.optional().describe('A pattern the subject code matches, e.g. `^\\d{3}$` for 类 rows.'),
+      })
+      .strict(),
+  ])
+  .describe('A row: a label pattern, or `{ "label": …, "code": … }` (both must match when both are given).')
+  .meta({ id: 'row' });
+
+export const columnSelector = z
+  .union([
+    pattern,
+    z.array(pattern).min(1),
+    z
+      .object({
+        header: z.union([pattern, z.array(pattern).min(1)]).optional().describe('Patterns that must all match the column header (any header line, or the lines joined).'),
+        not: pattern.optional().describe('Leave out columns whose header matches this, e.g. `年初预算`.'),
+        lineNo: z.string().regex(/^\d{1,3}$/).optional().describe('The 栏次 number printed under the header, used when the header patterns find no column (OCR damage) or several.'),
+      })
+      .strict(),
+  ])
+  .describe('A column: header patterns that must all match one of its header lines or its lines joined (`["决算数", "^合计$"]`), optionally with its 栏次 number.')
+  .meta({ id: 'column' });
+
+export const ref = z
+  .object({
+    table: key.optional().describe('A table of `tables`; defaults to the identity’s `table`.'),
+    row: rowSelector.optional().describe('The row (the first that matches, in document order).'),
+    rows: rowSelector.optional().describe('Every row that matches, added up.'),
+    column: columnSelector.optional().describe('The column; defaults to the column being iterated (`each.columns`), else the table’s first value column.'),
+    optional: z.boolean().optional().describe('A missing row or column counts as zero instead of skipping the identity (an identity whose parts are all missing is still skipped).'),
+    required: z.boolean().optional().describe('A missing row is a defect of the report.'),
+    minus: z.boolean().optional().describe('Subtract this figure instead of adding it.'),
+  })
+  .strict()
+  .refine((r) => !(r.row && r.rows), { message: 'give `row` or `rows`, not both' })
+  .describe('A cell (or, with `rows`, a sum of cells): table, row and column.')
+  .meta({ id: 'cell' });
+
+const each = z
+  .object({
+    rows: z.union([z.literal('all'), rowSelector]).optional().describe('Check the identity on every row of the table (`"all"`) or on the rows that match; figures without their own `row` are read on that row.'),
+    columns: z.union([z.literal('all'), z.array(columnSelector).min(1)]).optional().describe('Check the identity in every value column (`"all"`) or in each column listed; figures without their own `column` are read in it.'),
+  })
+  .strict()
+  .describe('Repeat the identity over rows and/or columns.')
+  .meta({ id: 'each' });
+
+const common = {
+  id: key.describe('A unique name; a template that `extends` this one replaces an identity of the same id.'),
+  name: message.optional().describe('What the identity says, shown in findings, e.g. { "zh": "收入总计 = 本年收入合计 + 年初结转和结余", … }.'),
+  severity: z.enum(['error', 'warning', 'information']).optional().describe('Severity of a broken identity (default: warning).'),
+};
+
+const sumIdentity = z
+  .object({
+    ...common,
+    kind: z.literal('sum'),
+    table: key.optional().describe('The table figures are read from unless they name their own.'),
+    each: each.optional(),
+    total: ref.describe('The total; a finding sits on it.'),
+    parts: z.array(ref).min(1).describe('The parts that add up to the total.'),
+  })
+  .strict()
+  .describe('total = part + part + … (within the rounding of the figures shown).');
+
+const equalIdentity = z
+  .object({
+    ...common,
+    kind: z.literal('equal'),
+    table: key.optional(),
+    each: each.optional(),
+    left: ref.describe('The figure a finding sits on.'),
+    right: ref,
+  })
+  .strict()
+  .describe('left = right, e.g. the same figure in two tables.');
+
+const hierarchyIdentity = z
+  .object({
+    ...common,
+    kind: z.literal('hierarchy'),
+    table: key.describe('A table with subject codes (`codes` set in its definition).'),
+    total: rowSelector.optional().describe('The row that equals the sum of the top-level (类) rows, e.g. `^合计$`.'),
+    columns: z.union([z.literal('all'), z.array(columnSelector).min(1)]).optional().describe('Columns to check (default: all value columns).'),
+  })
+  .strict()
+  .describe('Each coded row equals the sum of the rows one level below it (208 = Σ 208xx, 20805 = Σ 20805xx), and `total` the sum of the top-level rows.');
+
+const classesIdentity = z
+  .object({
+    ...common,
+    kind: z.literal('classes'),
+    codes: key.describe('A code scheme of `codes` whose `classes` are listed.'),
+    left: ref.describe('A table whose class rows are named (e.g. 01表 支出: 八、社会保障和就业支出); a finding sits here.'),
+    right: ref.describe('A table whose class rows are found by code (e.g. 03表: 208).'),
+  })
+  .strict()
+  .describe('Class by class, the same figure in two tables: rows with subject codes are found by code, rows without by the class label.');
+
+export const identity = z.discriminatedUnion('kind', [sumIdentity, equalIdentity, hierarchyIdentity, classesIdentity]);
+
+const code = z.string().regex(/^\d{1,12}$/, 'digits only');
+
+const subjectClass = z
+  .object({
+    code,
+    label: pattern.optional().describe('A pattern the whole label matches (anchored), e.g. `粮油物资储备(支出)?`.'),
+  })
+  .strict();
+
+const item = z.object({ code, label: z.string().optional() }).strict();
+
+export const codeScheme = z
+  .object({
+    name: message.optional(),
+    levels: z.array(z.number().int().min(1).max(12)).min(1).describe('Code lengths from the top level down: [3, 5, 7] for 功能分类 (类/款/项), [3, 5] for 经济分类.'),
+    classes: z.array(subjectClass).optional().describe('The top-level codes that exist, with their labels; another top-level code is a misreading.'),
+    items: z.array(item).optional().describe('Lower-level codes that exist; with `allItems` on a table, a parent is checked only when all of its items are there.'),
+  })
+  .strict();
+
+export const tableDef = z
+  .object({
+    name: message.optional(),
+    title: pattern.optional().describe('A pattern the table title matches (quotes and spaces removed).'),
+    code: pattern.optional().describe('A pattern the table code matches (`公开01表`), used for tables whose title was not found: numbering differs between reports.'),
+    part: pattern.optional().describe('For side-by-side tables, a pattern the part (`收入` / `支出`) matches.'),
+    hasRow: pattern.optional().describe('A row label the table must have (tells the halves of 01表 apart when they are not labelled).'),
+    codes: key.optional().describe('The code scheme of its rows (a key of `codes`), for `hierarchy` identities.'),
+    allItems: z.boolean().optional().describe('The table lists every item of its code scheme, blank or not (决算 06表); a parent with an item missing is not checked.'),
+    required: z.boolean().optional().describe('A report of this kind must have the table.'),
+    blank: z.enum(['zero', 'skip']).optional().describe('Overrides the template’s `blank` for this table.'),
+  })
+  .strict()
+  .refine((t) => t.title !== undefined || t.code !== undefined, { message: 'give `title` or `code`' });
+
+export const template = z
+  .object({
+    $schema: z.string().optional(),
+    id: key.describe('The template’s name, e.g. `juesuan-2024`; `--template juesuan-2024` picks it.'),
+    title: message.optional(),
+    extends: key.optional().describe('Start from this template (e.g. `juesuan-2024`): tables and codes are merged, identities of the same id replaced, new ones added.'),
+    disable: z.array(key).optional().describe('Identities of the extended template to leave out.'),
+    blank: z.enum(['zero', 'skip']).optional().describe('Blank cells count as zero (`zero`, the default) or make the identities that need them be skipped (`skip`).'),
+    codes: z.record(key, codeScheme).optional().describe('Subject code schemes by name, e.g. `function`, `economic`.'),
+    tables: z.record(key, tableDef).optional().describe('The tables of the report, by a name identities refer to.'),
+    identities: z.array(identity).optional(),
+  })
+  .strict()
+  .describe('A Gouji report template: tables, code schemes and the identities between them.');
+
+export type RowSelector = z.infer<typeof rowSelector>;
+export type ColumnSelector = z.infer<typeof columnSelector>;
+export type Ref = z.infer<typeof ref>;
+export type Identity = z.infer<typeof identity>;
+export type CodeScheme = z.infer<typeof codeScheme>;
+export type TableDef = z.infer<typeof tableDef>;
+export type TemplateFile = z.infer<typeof template>;
+
+/** A template with its `extends` resolved: everything present. */
+export interface Template {
+  id: string;
+  title: { zh: string; en: string };
+  blank: 'zero' | 'skip';
+  codes: Record<string, CodeScheme>;
+  tables: Record<string, TableDef>;
+  identities: Identity[];
+}

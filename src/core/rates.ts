@@ -1,0 +1,68 @@
+// The rate a claim states, recomputed: exact value from the figures as shown, every value
+// their rounding allows, and the formula in the report's own figures. Rules judge with it;
+// hovers and the JSON output show it.
+import type Decimal from 'decimal.js';
+import type { Claim, Whole } from './claims';
+import type { Figure } from './figures';
+import { changeRate, type Interval, percentOf, shown, sum } from './interval';
+import { type AmountUnit, convert, Dec } from './number';
+
+export interface Recomputed {
+  exact: Decimal;
+  range: Interval;
+  formula: string;
+}
+
+const AMOUNT = new Set(['元', '万元', '亿元']);
+
+/** A figure's value and rounding interval in `unit` (amounts convert exactly; others must match). */
+function inUnit(f: Figure, unit: string | null) {
+  const range = shown(f.value, f.decimals);
+  if (f.unit === unit || !AMOUNT.has(f.unit ?? '') || !AMOUNT.has(unit ?? '')) return { value: f.value, range, ok: f.unit === unit };
+  const to = (v: Decimal) => convert(v, f.unit as AmountUnit, unit as AmountUnit);
+  return { value: to(f.value), range: { lo: to(range.lo), hi: to(range.hi) }, ok: true };
+}
+
+function wholeOf(w: Whole, unit: string | null) {
+  const figures = w.kind === 'parts' ? w.parts : [w.figure];
+  const each = figures.map((f) => inUnit(f, unit));
+  return {
+    ok: each.every((e) => e.ok),
+    value: each.reduce((a, e) => a.plus(e.value), new Dec(0)),
+    range: sum(each.map((e) => e.range)),
+    text: figures.map((f) => (f.unit === unit || !f.unit ? f.text : `${f.text} ${f.unit}`)).join(' + '),
+  };
+}
+
+/** 完成率 = 决算 ÷ 预算; null on a zero budget (zero-base-rate's business). */
+export function completionRate(c: Extract<Claim, { kind: 'completion' }>): Recomputed | null {
+  if (c.budget.value.isZero()) return null;
+  const range = percentOf(shown(c.actual.value, c.actual.decimals), shown(c.budget.value, c.budget.decimals));
+  if (!range) return null;
+  return { exact: c.actual.value.dividedBy(c.budget.value).times(100), range, formula: `${c.actual.text} ÷ ${c.budget.text}` };
+}
+
+/** 增减率 = 增减额 ÷ (本年数 ∓ 增减额). */
+export function changeRateOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+  const prior = c.increase ? c.current.value.minus(c.delta.value) : c.current.value.plus(c.delta.value);
+  const range = changeRate(shown(c.current.value, c.current.decimals), shown(c.delta.value, c.delta.decimals), c.increase);
+  if (!range || prior.lte(0)) return null;
+  return {
+    exact: c.delta.value.dividedBy(prior).times(100),
+    range,
+    formula: `${c.delta.text} ÷ (${c.current.text} ${c.increase ? '−' : '+'} ${c.delta.text})`,
+  };
+}
+
+/** 占比 = 部分 ÷ 总数, in the part's unit. */
+export function shareRate(c: Extract<Claim, { kind: 'share' }>): Recomputed | null {
+  const whole = wholeOf(c.whole, c.part.unit);
+  if (!whole.ok || whole.value.isZero()) return null;
+  const range = percentOf(shown(c.part.value, c.part.decimals), whole.range);
+  if (!range) return null;
+  return {
+    exact: c.part.value.dividedBy(whole.value).times(100),
+    range,
+    formula: `${c.part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
+  };
+}

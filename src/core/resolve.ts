@@ -1,0 +1,283 @@
+// Which table cell a figure in the prose speaks of: by the words before it (label, subject
+// path 类/款/项, column word), the section it stands in, and — as evidence — its value.
+import type { Claim } from './claims';
+import { labelKey } from './claims';
+import type { Figure } from './figures';
+import { explains, shown } from './interval';
+import { type AmountUnit, convert } from './number';
+import type { Block, Report } from './report';
+import type { Cell, Row, Table } from './tables/model';
+import { halfWidth } from './text';
+
+export interface CellRef {
+  table: Table;
+  row: Row;
+  cell: Cell;
+}
+
+export interface Link extends CellRef {
+  figure: Figure;
+  /** How the link was made, in words, for hovers and messages. */
+  reason: string;
+  /** A label or subject path named the cell outright (not a partial match). */
+  strong: boolean;
+  /** The stated figure agrees with the cell within rounding. */
+  agrees: boolean;
+  /** When it does not: a cell it does agree with, if the report has one. */
+  instead: CellRef | null;
+  /** When it does not, but would in another unit (`247.39 元` for 247.39 万元). */
+  unitInstead: AmountUnit | null;
+  /** When it does not, but repeats another figure of the same paragraph (the budget). */
+  sameAs?: { figure: Figure; what: { zh: string; en: string } };
+}
+
+/** Words that vary between tables and prose for one and the same row. */
+const SYNONYMS: [RegExp, string][] = [
+  [/公务用车购置及运行费/g, '公务用车购置及运行维护费'],
+  [/因公出国\(境\)费用/g, '因公出国(境)费'],
+  [/[(（](类|款|项)[)）]/g, ''],
+  [/^(其中|包括|主要包括|主要用于)[:：]?/, ''],
+];
+
+/** A label reduced to what identifies a row: no spaces, numbering, markers, synonyms. */
+export function rowKey(s: string): string {
+  let k = labelKey(s).replace(/（/g, '(').replace(/）/g, ')');
+  for (const [re, to] of SYNONYMS) k = k.replace(re, to);
+  return k;
+}
+
+/** What the words before a figure name: the year and linking verbs stripped. */
+function phraseKey(s: string): string {
+  return rowKey(s).replace(/^.*\d{4}年度?/, '').replace(/(合计为|共计|为|是|共|达)$/, '');
+}
+
+const TITLE_NOISE = /情况说明|说明|总体情况|情况|总体|具体|结构|[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|\d+[.、]/g;
+
+/** The tables a section heading introduces: those with the shortest title containing its words. */
+function sectionTable(heading: string, tables: Table[]): Table[] {
+  const key = labelKey(heading).replace(TITLE_NOISE, '').replace(/。.*$/, '').replace(/决算$/, '');
+  if (key.length < 2) return [];
+  const titled = tables.filter((t) => t.code && t.title && labelKey(t.title).includes(key));
+  const shortest = Math.min(...titled.map((t) => labelKey(t.title!).length));
+  const best = titled.find((t) => labelKey(t.title!).length === shortest);
+  return best ? tables.filter((t) => t.code === best.code) : [];
+}
+
+const HEADING_LIKE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+
+/** For each prose block, the table its section is about (nearest heading that names one). */
+function sectionTables(report: Report): Map<Block, { tables: Table[]; heading: string }> {
+  const out = new Map<Block, { tables: Table[]; heading: string }>();
+  let heading = '';
+  const stack: { depth: number; tables: Table[] }[] = [];
+  for (const block of report.blocks) {
+    if (block.kind === 'table') continue;
+    // From the start of the line: a list item's marker (`1.`, `-`) is outside its paragraph.
+    const lineStart = report.text.lastIndexOf('\n', block.start - 1) + 1;
+    const firstLine = report.text.slice(lineStart, block.end).split('\n')[0]!;
+    const headingLike = block.kind === 'heading' || (HEADING_LIKE.test(firstLine) && firstLine.replace(/。.*$/, '').length <= 40);
+    if (headingLike) {
+      const depth = outlineDepth(firstLine);
+      while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
+      stack.push({ depth, tables: sectionTable(firstLine.replace(/^[#*\s-]+/, ''), report.tables) });
+      heading = firstLine.replace(/。.*$/, '');
+    }
+    const tables = [...stack].reverse().flatMap((s) => s.tables);
+    // A numbered paragraph (`2. 职工长期护理保险…项目：`) is a subject of its own.
+    const item = /^\s*(?:[-*]\s*)?(?:\d+[.、]|[（(]\d+[)）])\s*([^：:。，,]{2,40})/.exec(firstLine);
+    out.set(block, { tables, heading: heading + (item ? '|' + item[1] : '') });
+  }
+  return out;
+}
+
+/** 第一部分 > 一、 > （一） > 1. > (1): the outline level of a heading. */
+function outlineDepth(line: string): number {
+  const s = halfWidth(line).replace(/^[#*\s-]+/, '');
+  if (/^第[一二三四五六七八九十]+部分/.test(s)) return 1;
+  if (/^[一二三四五六七八九十]+、/.test(s)) return 2;
+  if (/^\([一二三四五六七八九十]+\)/.test(s)) return 3;
+  if (/^\d+[.、]/.test(s)) return 4;
+  return 5;
+}
+
+/** `社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)` */
+// Names are bounded in length so that text without a 类 marker is scanned in linear time.
+const PATH = /([^（()）。，,；;:：]{1,40}?)\s*[（(]\s*类\s*[)）]\s*(?:([^（()）。，,；;:：]{1,40}?)\s*[（(]\s*款\s*[)）])?\s*(?:([^（()）。，,；;:：]{1,40}?)\s*[（(]\s*项\s*[)）])?/g;
+
+interface SubjectPath {
+  names: string[];
+  end: number;
+}
+
+function paths(norm: string, block: Block): SubjectPath[] {
+  const out: SubjectPath[] = [];
+  const text = norm.slice(block.start, block.end);
+  if (!text.includes('类')) return out;
+  for (const m of text.matchAll(PATH)) {
+    const names = [m[1], m[2], m[3]].filter((x): x is string => !!x).map((n) => rowKey(n.replace(/^[\s\d.、()（）]+/, '')));
+    out.push({ names, end: block.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The row a subject path names in `table`: its last name, under the right parents by code. */
+function rowByPath(table: Table, names: string[]): Row | null {
+  const last = names[names.length - 1]!;
+  const level = [3, 5, 7][names.length - 1]!;
+  const candidates = table.rows.filter((r) => rowKey(r.label) === last && (!r.code || r.code.length === level));
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const byCode = new Map(table.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+  return candidates.find((r) => names.slice(0, -1).every((n, i) => {
+    const parent = r.code && byCode.get(r.code.slice(0, [3, 5][i]));
+    return !parent || rowKey(parent.label) === n;
+  })) ?? null;
+}
+
+/** The column a role names: 预算 → a budget column; otherwise the first (the row's total). */
+function columnFor(table: Table, role: 'budget' | 'actual' | null): number {
+  const names = table.columns.map((c) => c.path[c.path.length - 1] ?? '');
+  if (role === 'budget') return names.findIndex((n) => /预算/.test(n));
+  if (role === 'actual') {
+    const i = names.findIndex((n) => /决算|小计|合计/.test(n));
+    return i >= 0 ? i : table.columns.length ? 0 : -1;
+  }
+  return table.columns.length ? 0 : -1;
+}
+
+/** Does `figure` (in its unit) agree with `cell` (in the table's unit), allowing for rounding? */
+function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: AmountUnit): boolean {
+  // A blank cell is an exact zero where a figure is expected.
+  if (cell.value.kind === 'blank') return figure.value.isZero();
+  if (cell.value.kind !== 'number') return false;
+  const value = convert(cell.value.value, tableUnit, unit);
+  const digits = { 元: 0, 万元: 4, 亿元: 8 };
+  const cellDecimals = Math.max(0, cell.value.style.decimals + digits[unit] - digits[tableUnit]);
+  const range = shown(value, cellDecimals);
+  return explains(range, figure.value, figure.decimals);
+}
+
+function isAmountUnit(u: string | null): u is AmountUnit {
+  return u === '元' || u === '万元' || u === '亿元';
+}
+
+/** The cell among `tables` that `figure` agrees with, preferring the same table and row. */
+function findAgreeing(figure: Figure, tables: Table[]): CellRef | null {
+  if (!isAmountUnit(figure.unit)) return null;
+  for (const table of tables) {
+    if (!table.unit) continue;
+    for (const row of table.rows) {
+      for (const cell of row.cells) if (cell.value.kind === 'number' && agrees(figure, figure.unit, cell, table.unit)) return { table, row, cell };
+    }
+  }
+  return null;
+}
+
+/**
+ * Links the amount figures of the prose to cells. Figures that are a change's delta are not
+ * amounts of any row; a completion claim's budget and actual are linked by role.
+ */
+/** An amount with the words that say what it is, for finding the same thing stated twice. */
+export interface Statement {
+  figure: Figure;
+  /** The clause before it, normalised, with its section and subject path (or numbered item). */
+  subject: string;
+  /** Where its paragraph starts: within one paragraph, a repeated clause enumerates (`…项目 6 个，涉及资金 A；…项目 2 个，涉及资金 B`). */
+  block: number;
+}
+
+const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决算|决算数|支出|收入|当年安排|上年结转|其他资金|资金|金额|其中|合计|小计)?$/;
+
+export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
+  const norm = halfWidth(report.text);
+  const sections = sectionTables(report);
+  const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
+  for (const c of claims) {
+    if (c.kind === 'completion') {
+      roles.set(c.budget, 'budget');
+      roles.set(c.actual, 'actual');
+    } else if (c.kind === 'change') roles.set(c.delta, 'delta');
+  }
+  const links: Link[] = [];
+  const unlinked: Figure[] = [];
+  const statements: Statement[] = [];
+  let f = 0;
+  for (const block of report.blocks) {
+    if (block.kind === 'table') continue;
+    const { tables, heading } = sections.get(block) ?? { tables: [], heading: '' };
+    const blockPaths = paths(norm, block);
+    while (f < report.figures.length && report.figures[f]!.start < block.start) f++;
+    let prevEnd = block.start;
+    for (; f < report.figures.length && report.figures[f]!.start < block.end; f++) {
+      const figure = report.figures[f]!;
+      const lead = norm.slice(prevEnd, figure.start);
+      // Years and other bare numbers are part of the words (`2024 年度收入总计`).
+      if (figure.kind !== 'other') prevEnd = figure.unitEnd;
+      if (figure.kind !== 'amount' || !isAmountUnit(figure.unit) || roles.get(figure) === 'delta') continue;
+      // A change, or an approximate figure (`约 17 万元`), restates no cell.
+      if (/(增加|减少|增长|下降|降低|上升)\s*了?\s*(约|大约|近)?\s*$|(约|大约|近|超过|逾)\s*$/.test(lead)) continue;
+      const known = roles.get(figure);
+      const after = norm.slice(figure.unitEnd, figure.unitEnd + 24);
+      const role =
+        known === 'budget' || known === 'actual' ? known
+        : /预算(数|金额)?\s*(为|是)?\s*$/.test(lead) ? 'budget'
+        : /(决算(数)?|实际支出)\s*(为|是)?\s*$/.test(lead) || /^[\s，,]*(为|是)[^，,。]{0,16}(实际支出|决算)/.test(after) ? 'actual'
+        : null;
+      const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
+      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
+      if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
+      const link = linkOne(figure, role, lead, tables, blockPaths, report.tables);
+      if (!link) {
+        unlinked.push(figure);
+        continue;
+      }
+      // `17.89 万元为…实际支出` where 17.89 is the budget stated just before: say so.
+      if (!link.agrees && role === 'actual' && !known) {
+        const completion = claims.find((c) => c.kind === 'completion' && c.budget.start >= block.start && c.budget.end <= figure.start && c.budget.value.eq(figure.value));
+        if (completion?.kind === 'completion') link.sameAs = { figure: completion.budget, what: { zh: '年初预算数', en: 'the budget' } };
+      }
+      links.push(link);
+    }
+  }
+  return { links, unlinked, statements };
+}
+
+function linkOne(figure: Figure, role: 'budget' | 'actual' | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], all: Table[]): Link | null {
+  const unit = figure.unit as AmountUnit;
+  const make = (ref: CellRef, reason: string, strong: boolean): Link => {
+    const ok = ref.table.unit ? agrees(figure, unit, ref.cell, ref.table.unit) : false;
+    let unitInstead: AmountUnit | null = null;
+    if (!ok && ref.table.unit) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;
+    const instead = ok || unitInstead ? null : findAgreeing(figure, [ref.table, ...sectionTables.filter((t) => t !== ref.table), ...all.filter((t) => t !== ref.table && t.code)]);
+    return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
+  };
+  const clause = lead.split(/[，,。；;]/).pop() ?? '';
+  const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
+
+  // A subject path (类/款/项) names a row of the section's table.
+  if (path && role !== null) {
+    for (const table of sectionTables) {
+      const row = rowByPath(table, path.names);
+      const col = columnFor(table, role);
+      if (row && col >= 0 && row.cells[col]) return make({ table, row, cell: row.cells[col]! }, `subject path ${path.names.join(' / ')}`, true);
+    }
+    return null;
+  }
+
+  // Otherwise the words right before the figure name a row (or a part plus a row: 收入总计).
+  const phrase = phraseKey(clause);
+  if (phrase.length < 2) return null;
+  for (const table of sectionTables) {
+    const col = columnFor(table, role);
+    for (const row of table.rows) {
+      const key = rowKey(row.label);
+      if (!key || col < 0 || !row.cells[col]) continue;
+      const exact = phrase === key || (table.part !== null && phrase === rowKey(table.part) + key);
+      if (exact) return make({ table, row, cell: row.cells[col]! }, `row ${row.label}`, true);
+    }
+    // A column named outright, on the table's total row: `基本支出 4917.44 万元` in 03表.
+    const total = table.rows.find((r) => /^(合计|总计)$/.test(rowKey(r.label)));
+    const c = table.columns.findIndex((col) => rowKey(col.path[col.path.length - 1] ?? '') === phrase);
+    if (total && c >= 0) return make({ table, row: total, cell: total.cells[c]! }, `column ${table.columns[c]!.name}`, true);
+  }
+  return null;
+}

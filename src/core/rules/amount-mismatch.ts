@@ -1,0 +1,44 @@
+import type { Finding } from '../finding';
+import { type AmountUnit, convert, formatNumber } from '../number';
+import { tableName } from '../report';
+import type { CellRef } from '../resolve';
+import type { Rule } from './rule';
+
+export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;
+
+/** A narrative amount that its label ties to a cell, but that disagrees with the cell. */
+export const amountMismatch: Rule = {
+  id: 'amount-mismatch',
+  severity: 'warning',
+  description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
+  check: ({ links }) =>
+    links.flatMap((l): Finding[] => {
+      if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
+      const unit = l.figure.unit as AmountUnit;
+      const right = formatNumber(convert(l.cell.value.value, l.table.unit, unit), l.figure);
+      const cellText = l.cell.text;
+      const instead = l.sameAs
+        ? { zh: `${l.figure.text} 是上文的${l.sameAs.what.zh}，而非决算数。`, en: `${l.figure.text} is ${l.sameAs.what.en} stated above, not the actual.` }
+        : l.instead
+        ? { zh: `文中数字与${where(l.instead)}（${l.instead.cell.text}）一致，而非${l.row.label}。`, en: `The figure equals ${where(l.instead)} (${l.instead.cell.text}), not ${l.row.label}.` }
+        : { zh: '', en: '' };
+      return [{
+        rule: 'amount-mismatch',
+        severity: 'warning',
+        start: l.figure.start,
+        end: l.figure.end,
+        message: {
+          zh: `${l.figure.text} ${unit}与${where(l)}的 ${cellText} ${l.table.unit}不符，应为 ${right} ${unit}。${instead.zh}`,
+          en: `${l.figure.text} ${unit} disagrees with ${where(l)}: ${cellText} ${l.table.unit}; it should be ${right} ${unit}. ${instead.en}`.trim(),
+        },
+        expected: right,
+        related: [
+          { start: l.cell.start, end: l.cell.end, message: { zh: `来源：${where(l)}`, en: `source: ${where(l)}` } },
+          ...(l.sameAs ? [{ start: l.sameAs.figure.start, end: l.sameAs.figure.end, message: l.sameAs.what }] : []),
+          ...(l.instead && !l.sameAs ? [{ start: l.instead.cell.start, end: l.instead.cell.end, message: { zh: `数值相同：${where(l.instead)}`, en: `same value: ${where(l.instead)}` } }] : []),
+        ],
+        // With another cell matching, the label may be what is wrong: no automatic fix.
+        fix: l.instead || l.sameAs ? null : { start: l.figure.start, end: l.figure.end, newText: right },
+      }];
+    }),
+};

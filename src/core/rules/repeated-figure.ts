@@ -1,0 +1,48 @@
+import type { Finding } from '../finding';
+import { shown } from '../interval';
+import { type AmountUnit, convert } from '../number';
+import type { Statement } from '../resolve';
+import type { Rule } from './rule';
+
+const AMOUNT: AmountUnit[] = ['元', '万元', '亿元'];
+
+/** The same subject, in the same words, stated with different amounts in two paragraphs. */
+export const repeatedFigure: Rule = {
+  id: 'repeated-figure',
+  severity: 'warning',
+  description: { zh: '同一事项在两处的金额不一致', en: 'The same item stated with different amounts in two places' },
+  check: ({ statements }) => {
+    const first = new Map<string, Statement>();
+    const out: Finding[] = [];
+    for (const s of statements) {
+      const earlier = first.get(s.subject);
+      if (!earlier) {
+        first.set(s.subject, s);
+        continue;
+      }
+      if (earlier.block === s.block) continue;
+      const [a, b] = [earlier.figure, s.figure];
+      if (!AMOUNT.includes(a.unit as AmountUnit) || !AMOUNT.includes(b.unit as AmountUnit)) continue;
+      const x = shown(convert(a.value, a.unit as AmountUnit, b.unit as AmountUnit), a.decimals + 8);
+      const xa = shown(a.value, a.decimals);
+      const y = shown(b.value, b.decimals);
+      const ya = shown(convert(b.value, b.unit as AmountUnit, a.unit as AmountUnit), b.decimals + 8);
+      const overlap = (p: typeof x, q: typeof y) => p.lo.lte(q.hi) && p.hi.gte(q.lo);
+      if (overlap(x, y) || overlap(xa, ya)) continue;
+      out.push({
+        rule: 'repeated-figure',
+        severity: 'warning',
+        start: b.start,
+        end: b.end,
+        message: {
+          zh: `同一事项前文为 ${a.text} ${a.unit}，此处为 ${b.text} ${b.unit}，两处不一致。`,
+          en: `The same item is ${a.text} ${a.unit} earlier and ${b.text} ${b.unit} here.`,
+        },
+        expected: null,
+        related: [{ start: a.start, end: a.end, message: { zh: '前文所述', en: 'stated earlier' } }],
+        fix: null,
+      });
+    }
+    return out;
+  },
+};

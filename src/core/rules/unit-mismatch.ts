@@ -1,0 +1,31 @@
+import type { Finding } from '../finding';
+import { halfWidth } from '../text';
+import { where } from './amount-mismatch';
+import type { Rule } from './rule';
+
+/** `247.39 元` where the table says 2,473,866.60 元: right digits, wrong unit. */
+export const unitMismatch: Rule = {
+  id: 'unit-mismatch',
+  severity: 'warning',
+  description: { zh: '金额单位与所指单元格不符（如万元写成元）', en: 'An amount whose unit is wrong for the cell it names (元 for 万元)' },
+  check: ({ links, report }) =>
+    links.flatMap((l): Finding[] => {
+      if (!l.unitInstead || !l.strong) return [];
+      const norm = halfWidth(report.text);
+      let start = l.figure.end;
+      while (start < l.figure.unitEnd && /\s/.test(norm[start]!)) start++;
+      return [{
+        rule: 'unit-mismatch',
+        severity: 'warning',
+        start,
+        end: l.figure.unitEnd,
+        message: {
+          zh: `${l.figure.text} ${l.figure.unit}与${where(l)}（${l.cell.text} ${l.table.unit}）只在单位为“${l.unitInstead}”时一致。`,
+          en: `${l.figure.text} ${l.figure.unit} matches ${where(l)} (${l.cell.text} ${l.table.unit}) only if the unit is ${l.unitInstead}.`,
+        },
+        expected: l.unitInstead,
+        related: [{ start: l.cell.start, end: l.cell.end, message: { zh: `来源：${where(l)}`, en: `source: ${where(l)}` } }],
+        fix: { start, end: l.figure.unitEnd, newText: l.unitInstead },
+      }];
+    }),
+};

@@ -1,0 +1,62 @@
+// Quick fixes and fix-all: the engine's own text edits, turned into workspace edits.
+import * as vscode from 'vscode';
+import type { Finding } from '../core/finding';
+import { applyFixes } from '../core/fix';
+import { isReport, rangeOf, type Reports } from './reports';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gouji');
+
+/** One edit with every fix of the document that does not overlap another. */
+export function fixAllEdit(doc: vscode.TextDocument, findings: Finding[]): vscode.WorkspaceEdit | undefined {
+  const { applied } = applyFixes(doc.getText(), findings);
+  if (!applied.length) return undefined;
+  const edit = new vscode.WorkspaceEdit();
+  for (const fix of applied) edit.replace(doc.uri, rangeOf(doc, fix.start, fix.end), fix.newText);
+  return edit;
+}
+
+export class ReportFixes implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly reports: Reports) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!isReport(doc)) return [];
+    const { findings } = this.reports.resultFor(doc);
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    const actions: vscode.CodeAction[] = [];
+
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      for (const finding of findings) {
+        if (!finding.fix) continue;
+        const target = rangeOf(doc, finding.fix.start, finding.fix.end);
+        if (!target.intersection(range)) continue;
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', finding.fix.newText), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, target, finding.fix.newText);
+        action.diagnostics = context.diagnostics.filter((d) => d.source === 'gouji' && d.range.isEqual(rangeOf(doc, finding.start, finding.end)));
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      if (actions.length) {
+        const edit = fixAllEdit(doc, findings);
+        if (edit && edit.size > 0) {
+          const all = new vscode.CodeAction(vscode.l10n.t('Fix all Gouji problems in this file'), vscode.CodeActionKind.QuickFix);
+          all.edit = edit;
+          actions.push(all);
+        }
+      }
+    }
+    if (context.only && wants(FIX_ALL_KIND)) {
+      const edit = fixAllEdit(doc, findings);
+      if (edit) {
+        const all = new vscode.CodeAction(vscode.l10n.t('Fix all Gouji problems in this file'), FIX_ALL_KIND);
+        all.edit = edit;
+        actions.push(all);
+      }
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,74 @@
+// Shared steps of the integration tests: fixtures copied into the test workspace, and waits on
+// VS Code's own events (never on time).
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+export function extensionRoot(): string {
+  const ext = vscode.extensions.getExtension('gouji.gouji');
+  if (!ext) throw new Error('the gouji extension is not loaded');
+  return ext.extensionPath;
+}
+
+export function fixturePath(name: string): string {
+  return join(extensionRoot(), 'test', 'fixtures', 'reports', name);
+}
+
+function workspaceFile(name: string): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need a workspace folder');
+  return join(folder.uri.fsPath, name);
+}
+
+/** Copies a fixture into the workspace (the fixture itself is never opened or changed). */
+export function copyFixture(fixture: string, as: string): vscode.Uri {
+  const target = workspaceFile(as);
+  copyFileSync(fixturePath(fixture), target);
+  return vscode.Uri.file(target);
+}
+
+export function writeWorkspaceFile(as: string, text: string): vscode.Uri {
+  const target = workspaceFile(as);
+  writeFileSync(target, text);
+  return vscode.Uri.file(target);
+}
+
+/** Resolves with the document's diagnostics once they satisfy `ready`. */
+export function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const now = vscode.languages.getDiagnostics(uri);
+      if (ready(now)) {
+        sub.dispose();
+        resolve(now);
+      }
+    });
+    const now = vscode.languages.getDiagnostics(uri);
+    if (ready(now)) {
+      sub.dispose();
+      resolve(now);
+    }
+  });
+}
+
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** Opens a document in an editor and waits for gouji's diagnostics with the given rule on `text`. */
+export async function openAndWaitFor(uri: vscode.Uri, rule: string, text: string) {
+  const found = (doc: vscode.TextDocument, ds: vscode.Diagnostic[]) =>
+    ds.find((d) => d.source === 'gouji' && ruleOf(d) === rule && doc.getText(d.range) === text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const diagnostics = await diagnosticsWhen(uri, (ds) => !!found(doc, ds));
+  await vscode.window.showTextDocument(doc);
+  return { doc, diagnostic: found(doc, diagnostics)!, diagnostics };
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}

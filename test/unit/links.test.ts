@@ -1,0 +1,156 @@
+// Linking prose amounts to table cells, and the rules built on it: amount-mismatch,
+// unit-mismatch, amount-unlinked, parts-sum, shares-sum, repeated-figure. Expected values
+// are worked out by hand in the comments.
+import assert from 'node:assert/strict';
+import { check } from '../../src/core/check';
+import { fixture } from '../helpers';
+
+const findings = (text: string, rule: string) => check(text).findings.filter((f) => f.rule === rule);
+const at = (text: string, f: { start: number; end: number }) => text.slice(f.start, f.end);
+
+/** A 收入决算表 in 元 and the section that restates it. */
+const incomeReport = (prose: string) =>
+  [
+    '收入决算表',
+    '',
+    '公开02表',
+    '',
+    '金额单位：元',
+    '',
+    '| 项目 | 本年收入合计 | 财政拨款收入 | 其他收入 |',
+    '|---|---|---|---|',
+    '| 合计 | 7,143,754.56 | 6,822,048.75 | 321,705.81 |',
+    '',
+    '二、收入决算情况说明',
+    '',
+    prose,
+  ].join('\n');
+
+describe('linking prose amounts to cells', () => {
+  it('links by the column a label names, converting 元 tables to 万元 prose', () => {
+    // 321,705.81 元 = 32.170581 万元, shown as 32.17.
+    const text = incomeReport('本年收入合计 7,143,754.56 元，其中：财政拨款收入 6,822,048.75 元，占 95.50%；其他收入 32.17 万元，占 4.50%。');
+    const { links, findings: all } = check(text);
+    assert.deepEqual(links.map((l) => [l.figure.text, l.cell.text, l.agrees]), [
+      ['7,143,754.56', '7,143,754.56', true],
+      ['6,822,048.75', '6,822,048.75', true],
+      ['32.17', '321,705.81', true],
+    ]);
+    // 32.17 万元 ÷ 7,143,754.56 元 = 4.503…% → 4.50%: shares compare across units too.
+    const narrative = new Set(['amount-mismatch', 'unit-mismatch', 'share-mismatch', 'shares-sum', 'parts-sum']);
+    assert.deepEqual(all.filter((f) => narrative.has(f.rule)), []);
+  });
+
+  it('amount-mismatch: a figure that disagrees with the cell its label names, with the right one as fix', () => {
+    const text = incomeReport('本年收入合计 7,143,754.56 元，其中：财政拨款收入 6,822,084.75 元。');
+    const [f, ...rest] = findings(text, 'amount-mismatch');
+    assert.equal(rest.length, 0);
+    assert.equal(at(text, f!), '6,822,084.75');
+    assert.equal(f!.expected, '6,822,048.75');
+    assert.equal(f!.fix?.newText, '6,822,048.75');
+    assert.match(f!.message.zh, /公开02表 收入决算表 · 合计 · 财政拨款收入/);
+    assert.equal(at(text, f!.related[0]!), '6,822,048.75');
+  });
+
+  it('unit-mismatch: the right digits under the wrong unit, fixed by the unit alone', () => {
+    const text = incomeReport('本年收入合计 7,143,754.56 元，其中：其他收入 321,705.81 万元。');
+    const [f] = findings(text, 'unit-mismatch');
+    assert.equal(at(text, f!), '万元');
+    assert.equal(f!.fix?.newText, '元');
+    assert.deepEqual(findings(text, 'amount-mismatch'), []);
+  });
+
+  it('amount-unlinked: an amount no cell could be found for is information, and only when there are tables', () => {
+    const text = incomeReport('本年收入合计 7,143,754.56 元。当年安排 280 万元。');
+    const [f] = findings(text, 'amount-unlinked');
+    assert.equal(at(text, f!), '280');
+    assert.equal(f!.severity, 'information');
+    assert.deepEqual(findings('当年安排 280 万元。', 'amount-unlinked'), []);
+  });
+
+  it('fixture 001: 收入总计 7,143,754.56 is 本年收入合计, not 总计 (7,289,400.60)', () => {
+    const text = fixture('001_6a62bd9b783e40ec.txt');
+    const list = findings(text, 'amount-mismatch');
+    assert.equal(list.length, 1);
+    const [f] = list;
+    assert.equal(at(text, f!), '7,143,754.56');
+    assert.equal(f!.expected, '7,289,400.60');
+    assert.match(f!.message.zh, /本年收入合计/);
+    assert.equal(f!.fix, null, 'the label may be what is wrong: no automatic fix');
+    assert.deepEqual(f!.related.map((r) => at(text, r)), ['7,289,400.60', '7,143,754.56']);
+  });
+
+  it('fixture 003: 17.89 万元 "为…实际支出" is the budget; the 决算 of 事业单位离退休 is 17.14', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt');
+    const list = findings(text, 'amount-mismatch');
+    assert.equal(list.length, 1);
+    const [f] = list;
+    assert.equal(at(text, f!), '17.89');
+    assert.ok(text.slice(f!.end, f!.end + 20).includes('实际支出'));
+    assert.equal(f!.expected, '17.14');
+    assert.match(f!.message.en, /budget stated above/);
+  });
+
+  it('links every completion paragraph of fixture 000 to its 公开05表 row by subject path', () => {
+    const { links } = check(fixture('000_68829c0b624b4a3b.txt'));
+    const byPath = links.filter((l) => l.reason.startsWith('subject path'));
+    // 18 items: 7 under 社会保障和就业支出, 11 under 卫生健康支出 (minus none), 1 under 住房保障支出 → 19.
+    assert.equal(byPath.length, 19);
+    assert.ok(byPath.every((l) => l.agrees && l.table.code === '公开05表'));
+    const it = byPath.find((l) => l.figure.text === '44.5')!;
+    assert.equal(it.row.code, '2101504');
+  });
+});
+
+describe('parts-sum', () => {
+  it('a complete split (当年安排 + 上年结转) that does not add up — fixture 000, 3802.93', () => {
+    const text = fixture('000_68829c0b624b4a3b.txt');
+    const list = findings(text, 'parts-sum');
+    // 3971 + 11.93 = 3982.93 ≠ 3802.93; and the seven projects' budgets
+    // 354.93 + 69.74 + 42.68 + 5.05 + 52.65 + 3802.93 + 3140.13 = 7468.11 ≠ 7478.11.
+    assert.deepEqual(list.map((f) => [at(text, f), f.expected]).sort(), [['3802.93', '3982.93'], ['7478.11', '7468.11']]);
+    const counted = list.find((f) => at(text, f) === '7478.11')!;
+    assert.equal(counted.related.length, 7);
+  });
+
+  it('passes when the parts add up within their rounding', () => {
+    assert.deepEqual(findings('项目全年预算数为3982.93万元,当年安排3971万元,上年结转11.93万元。', 'parts-sum'), []);
+    // 0.1 + 0.2 shown to one decimal may be anything in [0.25, 0.35): 0.3 is fine.
+    assert.deepEqual(findings('经费 0.3 万元，其中：人员经费 0.1 万元，公用经费 0.2 万元。', 'parts-sum'), []);
+  });
+
+  it('parts after 其中 may be a subset, but may not exceed the total', () => {
+    assert.deepEqual(findings('合计 100 万元，其中：培训费 30 万元。', 'parts-sum'), []);
+    const text = '合计 100 万元，其中：培训费 80 万元，会议费 30 万元。';
+    const [f] = findings(text, 'parts-sum');
+    assert.equal(at(text, f!), '100');
+    assert.equal(f!.expected, '110');
+  });
+
+  it('the 三公 parts must make up the total', () => {
+    // 0 + 3.1 + 1.9 = 5.0, not 5.40 (the domain's example).
+    const text = '"三公"经费预算数为 5.40 万元，其中：因公出国（境）费 0 万元，公务用车购置及运行费 3.1 万元，公务接待费 1.9 万元。';
+    const [f] = findings(text, 'parts-sum');
+    assert.equal(at(text, f!), '5.40');
+    assert.equal(f!.expected, '5.00');
+  });
+});
+
+describe('shares-sum', () => {
+  it('shares of one whole cannot add up to more than 100%', () => {
+    const text = '合计 100 万元，其中：培训费 60 万元，占 60%；会议费 40 万元，占 45%。';
+    const [f] = findings(text, 'shares-sum');
+    assert.equal(at(text, f!), '45');
+    assert.deepEqual(findings(text.replace('45%', '40%'), 'shares-sum'), []);
+  });
+});
+
+describe('repeated-figure', () => {
+  it('the same item stated with different amounts in two paragraphs of a section', () => {
+    const text = ['九、"三公"经费支出情况说明', '', '公务接待费支出决算 21.35 万元，主要用于接待。', '', '其中：公务接待费支出决算 21.53 万元，全部为国内接待。'].join('\n');
+    const [f] = findings(text, 'repeated-figure');
+    assert.equal(at(text, f!), '21.53');
+    assert.equal(at(text, f!.related[0]!), '21.35');
+    assert.deepEqual(findings(text.replace('21.53', '21.35'), 'repeated-figure'), []);
+  });
+});
