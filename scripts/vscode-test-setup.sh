@@ -32,6 +32,9 @@ fi
 if [ ! -x "$CS/node_modules/.bin/code-server" ]; then
   echo "vscode-test-setup: installing code-server@$CODE_SERVER_VERSION (builds native modules, a few minutes)"
   rm -rf "$CS.partial" && mkdir -p "$CS.partial"
+  # Under `npm run`, npm's own variables (npm_node_execpath, npm_config_*) would point the
+  # nested install and code-server's postinstall at the outer Node 20: drop them.
+  while read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/ip')
   PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG" \
     npm install --prefix "$CS.partial" --no-audit --no-fund --no-save \
     "code-server@$CODE_SERVER_VERSION"

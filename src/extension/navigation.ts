@@ -1,4 +1,5 @@
 // Hover and Go to Definition on a prose figure: where it comes from and what it should be.
+import Decimal from 'decimal.js';
 import * as vscode from 'vscode';
 import type { FigureInfo } from '../core/figure-info';
 import { figureAt, isReport, rangeOf, type Reports } from './reports';
@@ -6,11 +7,16 @@ import { figureAt, isReport, rangeOf, type Reports } from './reports';
 /** Decimals shown for a recomputed rate and its interval: enough to see why it rounds as it does. */
 const SHOWN_DECIMALS = 4;
 
+/** Report text shown as is: markdown's special characters escaped, spaces kept. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!|<>~]/g, '\\$&');
+}
+
 export function describeFigure(info: FigureInfo): vscode.MarkdownString | undefined {
   const { link, recomputed } = info;
   if (!link && !recomputed) return undefined;
   const md = new vscode.MarkdownString();
-  const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+  const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** ${escapeMarkdown(value)}  \n`);
   if (link) {
     const { table, row, cell } = link;
     line(vscode.l10n.t('Source cell'), [table.code, table.title, table.part && `(${table.part})`].filter(Boolean).join(' '));
@@ -23,7 +29,10 @@ export function describeFigure(info: FigureInfo): vscode.MarkdownString | undefi
     line(vscode.l10n.t('Formula'), recomputed.formula);
     line(vscode.l10n.t('Recomputed'), `${recomputed.exact.toDecimalPlaces(SHOWN_DECIMALS).toString()}%`);
     const { lo, hi } = recomputed.range;
-    line(vscode.l10n.t('Rounding interval'), `[${lo.toDecimalPlaces(SHOWN_DECIMALS).toString()}, ${hi.toDecimalPlaces(SHOWN_DECIMALS).toString()}]%`);
+    // Rounded outwards, so the shown interval still holds every value the figures allow.
+    const shownLo = lo.toDecimalPlaces(SHOWN_DECIMALS, Decimal.ROUND_FLOOR).toString();
+    const shownHi = hi.toDecimalPlaces(SHOWN_DECIMALS, Decimal.ROUND_CEIL).toString();
+    line(vscode.l10n.t('Rounding interval'), `[${shownLo}, ${shownHi}]%`);
   }
   if (info.computed && info.computed !== info.figure.text) line(vscode.l10n.t('Should read'), info.computed);
   return md;

@@ -389,3 +389,39 @@ describe('subject codes', () => {
     ]);
   });
 });
+
+describe('rows that look alike', () => {
+  it('keeps sibling rows with different codes apart (not an OCR echo)', () => {
+    const text = ['公开06表 单位：万元', '', '| 科目代码 | 科目名称 | 决算数 |', '|---|---|---|', '| 301 | 工资福利支出 | 500.00 |', '| 30101 | 基本工资 | 300.00 |', '| 30102 | 津贴补贴 | 200.00 |'].join('\n');
+    const table = onlyTable(text);
+    assert.deepEqual(rows(text, table).map((r) => [r.code, r.label, r.cells[0]]), [
+      ['301', '工资福利支出', '500.00'],
+      ['30101', '基本工资', '300.00'],
+      ['30102', '津贴补贴', '200.00'],
+    ]);
+  });
+
+  it('keeps a blank row that opens with an enumeration as a row of its own', () => {
+    const text = ['公开01表 单位：万元', '', '| 项目 | 预算数 |', '|---|---|', '| 一、一般公共预算拨款收入 | 100.00 |', '| 二、政府性基金预算拨款收入 | |', '| 三、事业收入 | 5.00 |'].join('\n');
+    assert.deepEqual(rows(text, onlyTable(text)).map((r) => [r.label, r.cells[0]]), [
+      ['一、一般公共预算拨款收入', '100.00'],
+      ['二、政府性基金预算拨款收入', ''],
+      ['三、事业收入', '5.00'],
+    ]);
+  });
+
+  it('fills a merged header only under its own parent', () => {
+    // 运行维护费 spans nothing to its right: 公务接待费 has a parent of its own.
+    const text = [
+      '公开09表 单位：万元',
+      '',
+      '| 预算数 | | | |',
+      '|---|---|---|---|',
+      '| 合计 | 公务用车 | | 公务接待费 |',
+      '| | 购置费 | 运行维护费 | |',
+      '| 1 | 2 | 3 | 4 |',
+      '| 5.00 | 1.00 | 3.00 | 1.00 |',
+    ].join('\n');
+    assert.deepEqual(columns(onlyTable(text)).map((c) => c.name), ['预算数 / 合计', '预算数 / 公务用车 / 购置费', '预算数 / 公务用车 / 运行维护费', '预算数 / 公务接待费']);
+  });
+});

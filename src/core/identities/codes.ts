@@ -97,7 +97,9 @@ export function analyseCodes(tables: Table[], scheme: CodeScheme, allItems: bool
       const label = item.label ? normalLabel(item.label) : '';
       const folded = label !== '' && rows.some((r) => r.code.length === item.code.length && r.code.startsWith(parent) && rowLabel(r.row) !== label && rowLabel(r.row).includes(label));
       if (!allItems && !folded) continue;
-      a.missingItems.set(parent, [...(a.missingItems.get(parent) ?? []), item.code]);
+      const items = a.missingItems.get(parent) ?? [];
+      if (items.length === 0) a.missingItems.set(parent, items);
+      items.push(item.code);
       distrust(parent, 'missing');
     }
   }

@@ -121,18 +121,8 @@ class Evaluator {
       for (const table of home) for (const row of table.rows) if (sel === 'all' || rowMatches(row, sel)) rowScopes.push({ table, row });
     } else return this.skip(identity, { kind: 'missing', what: 'table', key: homeKey, required: false });
 
-    const columns = identity.each?.columns;
-    for (const rowScope of rowScopes) {
-      const columnScopes: (ColumnScope | undefined)[] =
-        columns === undefined
-          ? [undefined]
-          : columns !== 'all'
-            ? columns.map((selector) => ({ selector }))
-            : (() => {
-                const table = rowScope?.table ?? home?.[0];
-                return table ? table.columns.map((column) => ({ table, column })) : [];
-              })();
-      for (const column of columnScopes) this.instance(identity, { row: rowScope, column }, total, parts, 'parts');
+    for (const row of rowScopes) {
+      for (const column of columnScopes(identity.each?.columns, row?.table ?? home?.[0])) this.instance(identity, { row, column }, total, parts, 'parts');
     }
   }
 
@@ -149,7 +139,7 @@ class Evaluator {
       parts.push(...r.operands);
     }
     // Every part optional and none there: nothing to add up, which says nothing about the total.
-    if (parts.length === 0) return this.skip(identity, { kind: 'missing', what: 'row', key: partRefs[0]?.table ?? '', required: false });
+    if (parts.length === 0) return this.skip(identity, { kind: 'missing', what: 'row', key: total.operands[0]!.key, required: false });
     this.compute({ identity, total: total.operands[0]!, parts, via });
   }
 
@@ -198,7 +188,9 @@ class Evaluator {
       const level = scheme.levels.indexOf(code.length);
       const parent = level === 0 ? '' : code.slice(0, scheme.levels[level - 1]);
       if (level > 0 && !sound.has(parent)) continue;
-      children.set(parent, [...(children.get(parent) ?? []), { table: c.table, row: c.row }]);
+      const list = children.get(parent) ?? [];
+      if (list.length === 0) children.set(parent, list);
+      list.push({ table: c.table, row: c.row });
     }
 
     const parents: { code: string; table: Table; row: Row }[] = [];
@@ -320,6 +312,13 @@ function figure(o: Operand, unit: Table['unit']): { value: Decimal; half: Decima
   const from = o.table.unit;
   const scale = (x: Decimal) => (from && unit && from !== unit ? convert(x, from, unit) : x);
   return { value: scale(v.value), half: scale(new Dec(10).pow(-d).dividedBy(2)), decimals: d };
+}
+
+/** The columns an identity is repeated over: none (its refs name theirs), each listed, or all of `table`. */
+function columnScopes(columns: 'all' | ColumnSelector[] | undefined, table: Table | undefined): (ColumnScope | undefined)[] {
+  if (columns === undefined) return [undefined];
+  if (columns !== 'all') return columns.map((selector) => ({ selector }));
+  return table ? table.columns.map((column) => ({ table, column })) : [];
 }
 
 function firstRow(bands: Table[], sel: RowSelector): { table: Table; row: Row }[] {

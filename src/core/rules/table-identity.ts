@@ -66,7 +66,7 @@ function broken(c: Checked): Finding {
           ? { zh: parts.map((p, i) => `${i === 0 ? '' : p.minus ? ' − ' : ' + '}${cellNameFrom(p, total).zh} ${cellText(p).zh}`).join(''), en: parts.map((p, i) => `${i === 0 ? '' : p.minus ? ' − ' : ' + '}${cellNameFrom(p, total).en} ${cellText(p).en}`).join('') }
           : { zh: `${parts.length} 项`, en: `its ${parts.length} parts` };
     body = {
-      zh: `，而${what.zh} 之和为 ${fmt(c.sum)}，相差 ${fmt(c.difference.abs())}；按所示精度，各项之和只可能在 ${range} 之间，舍入至多解释 ${exact(c.tolerance)}。`,
+      zh: `，而${what.zh}${/[0-9a-zA-Z]$/.test(what.zh) ? ' ' : ''}之和为 ${fmt(c.sum)}，相差 ${fmt(c.difference.abs())}；按所示精度，各项之和只可能在 ${range} 之间，舍入至多解释 ${exact(c.tolerance)}。`,
       en: `, but ${what.en} add up to ${fmt(c.sum)}, off by ${fmt(c.difference.abs())}; allowing for the rounding of the figures shown they can only add up to ${range}, and rounding explains at most ${exact(c.tolerance)}.`,
     };
   }
@@ -76,10 +76,12 @@ function broken(c: Checked): Finding {
       const n = cellNameFrom(p, total);
       return { start: p.cell.start, end: p.cell.end, message: { zh: `${n.zh}：${p.cell.text}`, en: `${n.en}: ${p.cell.text}` } };
     });
-  const at = total.cell.value.kind === 'blank' || total.cell.end <= total.cell.start ? { start: total.row.labelStart, end: total.row.labelEnd } : { start: total.cell.start, end: total.cell.end };
+  // A blank total has no text to sit on: its row's label does, or the row.
+  const row = total.row;
+  const at = total.cell.end > total.cell.start ? total.cell : row.labelEnd > row.labelStart ? { start: row.labelStart, end: row.labelEnd } : row;
   return {
     rule: RULE,
-    severity: (c.identity.severity ?? 'warning') as Severity,
+    severity: c.identity.severity ?? 'warning',
     start: at.start,
     end: at.end,
     message: { zh: head.zh + body.zh, en: head.en + body.en },

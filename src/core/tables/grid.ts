@@ -32,6 +32,8 @@ function isLineNoRow(cells: GridCell[]): boolean {
   return ints.every((v, i) => i === 0 || v!.minus(ints[i - 1]!).eq(1));
 }
 
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])/;
+
 /** Label endings that close a subject name; a wrapped label ends at one of these. */
 const COMPLETE_LABEL = /(支出|事务|补助|医疗|机构|安置|公积金|奖金|补贴|经费|收入|合计|总计|小计|费|运行|建设|管理|保障|储备|服务|结余)$/;
 
@@ -58,7 +60,8 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
 
   // Header rows: the leading rows with no figure in them, and 栏次 rows.
   let headerCount = 0;
-  while (headerCount < grid.length && (!grid[headerCount]!.some(isNumber) || isLineNoRow(grid[headerCount]!))) headerCount++;
+  const hasFigure = (row: GridCell[]) => row.some((c) => isNumber(c) || c.value.kind === 'malformed');
+  while (headerCount < grid.length && (!hasFigure(grid[headerCount]!) || isLineNoRow(grid[headerCount]!))) headerCount++;
   const header = grid.slice(0, headerCount);
   const headerText = (c: number) => header.map((row) => row[c]?.text ?? '').join(' ');
   // After a page break the header is often printed again: those rows are not data.
@@ -158,14 +161,18 @@ function classifyColumns(data: GridCell[][], width: number, headerText: (c: numb
 function bandColumns(band: number[], kinds: ColumnKind[], header: GridCell[][]): Column[] {
   const valueCols = band.filter((c) => kinds[c] === 'value');
   // Merged header cells arrive as one text and blanks to its right: fill them in.
-  const filled = header.map((row, h) => {
+  // A fill stays under one parent: it stops where the header row above changes.
+  const filled: string[][] = [];
+  header.forEach((row, h) => {
     const out = band.map((c) => row[c]?.text ?? '');
+    const above = filled[h - 1];
     if (h < header.length - 1 || header.length === 1) {
       for (let i = 1; i < out.length; i++) {
-        if (out[i] === '' && kinds[band[i - 1]!] === 'value' && kinds[band[i]!] === 'value') out[i] = out[i - 1]!;
+        const sameParent = !above || above[i] === above[i - 1];
+        if (out[i] === '' && sameParent && kinds[band[i - 1]!] === 'value' && kinds[band[i]!] === 'value') out[i] = out[i - 1]!;
       }
     }
-    return out;
+    filled.push(out);
   });
   return valueCols.map((c) => {
     const i = band.indexOf(c);
@@ -228,7 +235,9 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
       end: spans[spans.length - 1]?.end ?? 0,
       labelStart: labels[0]?.start ?? spans[0]?.start ?? 0,
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
-      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '',
+      // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank
+      // or not; other text-only rows are pieces of a wrapped label.
+      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label),
       damagedCode,
     });
   });
@@ -282,7 +291,7 @@ function foldEchoes(rows: Draft[], codes: Set<string>): Draft[] {
   const out: Draft[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];
-    if (!prev || prev.fragment || row.fragment || !isEcho(prev, row)) {
+    if (!prev || prev.fragment || row.fragment || !isEcho(prev, row, codes)) {
       out.push(row);
       continue;
     }
@@ -293,7 +302,7 @@ function foldEchoes(rows: Draft[], codes: Set<string>): Draft[] {
   return out;
 }
 
-function isEcho(a: Draft, b: Draft): boolean {
+function isEcho(a: Draft, b: Draft, codes: Set<string>): boolean {
   const ca = a.code ?? a.damagedCode;
   const cb = b.code ?? b.damagedCode;
   if (!ca || !cb || ca.length !== cb.length || hamming(ca, cb) > 3) return false;
@@ -301,6 +310,10 @@ function isEcho(a: Draft, b: Draft): boolean {
   // label with a few characters.
   if (a.label !== '' && b.label !== '' && (COMPLETE_LABEL.test(a.label) || b.label.length > 6)) return false;
   if (a.code && a.code === b.code) return true;
+  // Two different, plausible codes are two rows (30101 基本工资 / 30102 津贴补贴), unless one
+  // of them reads as broken figures.
+  const broken = (d: Draft) => d.cells.some((c) => c.value.kind === 'malformed');
+  if (plausible(a.code, codes) && plausible(b.code, codes) && !broken(a) && !broken(b)) return false;
   let compared = 0;
   for (let i = 0; i < a.cells.length; i++) {
     const x = a.cells[i]!.text;

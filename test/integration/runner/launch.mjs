@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -112,7 +113,7 @@ async function main() {
     const exitCode = new Promise((ok, fail) => (settle = { ok, fail }));
     await page.exposeFunction('codeAutomationExit', (code) => settle.ok(Number(code)));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const line = format(...(Array.isArray(args) ? args : [args]));
       (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
     });
     page.once('crash', () => settle.fail(new Error('the workbench page crashed')));

@@ -74,6 +74,18 @@ describe('gouji in VS Code', () => {
     await cleared; // the re-check after the edit no longer reports it
   });
 
+  it('hovers a completion rate with its formula, recomputed value and rounding interval', async () => {
+    const original = readFileSync(fixturePath(REPORT_000), 'utf8');
+    const uri = writeWorkspaceFile('report-000-hover-rate.txt', original.replace('完成年初预算的99.96%', '完成年初预算的99.69%'));
+    const { diagnostic } = await openAndWaitFor(uri, 'completion-mismatch', '99.69');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start.translate(0, 1));
+    const text = hoverText(hovers);
+    assert.match(text, /135\.57 ÷ 135\.63/);
+    assert.match(text, /99\.9558%/);
+    assert.match(text, /\[99\.9483, 99\.9632\]%/);
+    assert.match(text, /99\.96/);
+  });
+
   it('offers source.fixAll.gouji for editor.codeActionsOnSave', async () => {
     const original = readFileSync(fixturePath(REPORT_000), 'utf8');
     const uri = writeWorkspaceFile('report-000-fix-all.txt', original.replace('完成年初预算的99.96%', '完成年初预算的99.69%'));

@@ -66,9 +66,11 @@ export async function openAndWaitFor(uri: vscode.Uri, rule: string, text: string
   return { doc, diagnostic: found(doc, diagnostics)!, diagnostics };
 }
 
+/** A hover's text as a reader sees it: markdown's backslash escapes removed. */
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
