@@ -62,27 +62,44 @@ export function labelKey(s: string): string {
 
 const UNIT_DIGITS: Record<AmountUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
-/** The first figure of a table row named `name`, in the unit of `unit`. */
-function tableTotal(report: Report, name: string, unit: AmountUnit): Whole | null {
-  const key = labelKey(name);
+type RowIndex = Map<string, { table: Table; row: Row }[]>;
+
+/** Table rows by label, built once per report. */
+function rowIndex(report: Report): RowIndex {
+  const index: RowIndex = new Map();
   for (const table of report.tables) {
     for (const row of table.rows) {
-      if (labelKey(row.label) !== key || !table.unit) continue;
-      const cell = row.cells.find((c) => c.value.kind === 'number');
-      if (!cell || cell.value.kind !== 'number') continue;
-      const value = convert(cell.value.value, table.unit, unit);
-      const decimals = Math.max(0, cell.value.style.decimals + UNIT_DIGITS[unit] - UNIT_DIGITS[table.unit]);
-      const figure: Figure = { ...cell.value.style, decimals, start: cell.start, end: cell.end, unitEnd: cell.end, text: cell.text, value, kind: 'amount', unit, before: row.label, after: '' };
-      return { kind: 'cell', table, row, cell, figure };
+      const key = labelKey(row.label);
+      if (key) index.set(key, [...(index.get(key) ?? []), { table, row }]);
     }
   }
-  return null;
+  return index;
+}
+
+/**
+ * The first figure of the first row named `name`, in `unit` — within the report that `at` is
+ * in, when a file holds several (a report starts at its 01 table).
+ */
+function tableTotal(report: Report, index: RowIndex, name: string, unit: AmountUnit, at: number): Whole | null {
+  const rows = (index.get(labelKey(name)) ?? []).filter(({ table, row }) => table.unit && row.cells.some((c) => c.value.kind === 'number'));
+  const firsts = report.tables.filter((t) => t.start < at && /^(公开01表|部门公开表1|预算公开表1)$/.test(t.code ?? ''));
+  const reportStart = firsts[firsts.length - 1]?.start ?? 0;
+  const found = rows.find(({ table }) => table.start >= reportStart) ?? rows[0];
+  if (!found) return null;
+  const { table, row } = found;
+  const cell = row.cells.find((c) => c.value.kind === 'number')!;
+  if (cell.value.kind !== 'number' || !table.unit) return null;
+  const value = convert(cell.value.value, table.unit, unit);
+  const decimals = Math.max(0, cell.value.style.decimals + UNIT_DIGITS[unit] - UNIT_DIGITS[table.unit]);
+  const figure: Figure = { ...cell.value.style, decimals, start: cell.start, end: cell.end, unitEnd: cell.end, text: cell.text, value, kind: 'amount', unit, before: row.label, after: '' };
+  return { kind: 'cell', table, row, cell, figure };
 }
 
 export function readClaims(report: Report): Claim[] {
   const { text, figures } = report;
   const norm = halfWidth(text);
   const claims: Claim[] = [];
+  let rows: RowIndex | null = null;
   let f = 0;
   for (const block of report.blocks) {
     if (block.kind === 'table') continue;
@@ -131,7 +148,7 @@ export function readClaims(report: Report): Claim[] {
       if (named) {
         const name = labelKey(named[1]!);
         const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && comparable(g.unit, part.unit) && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
-        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, name, part.unit as AmountUnit);
+        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, (rows ??= rowIndex(report)), name, part.unit as AmountUnit, fig.start);
         if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
       } else if (SHARE_BARE.test(before)) {
         const group = shareGroups.get(sentenceOf(fig)) ?? [];

@@ -92,7 +92,24 @@ export function readReport(text: string): Report {
   const raws = [...mdTables.map((t) => markdownTable(text, t.node, t.start, t.end)), ...textTables].sort((a, b) => a.start - b.start);
   // A list marker is not part of a line's paragraph (`- 27 -`), so footers are read whole.
   const wholeLine = (l: Line) => norm.slice(norm.lastIndexOf('\n', l.start - 1) + 1, l.end);
-  const proseBetween = (a: number, b: number) => prose.some((l) => l.start >= a && l.end <= b && !isFooter(wholeLine(l)));
+  // Prose lines are sorted: find those between two offsets by binary search, not by a scan,
+  // so that a report with thousands of tables stays linear.
+  const firstFrom = (offset: number) => {
+    let lo = 0;
+    let hi = prose.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prose[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const linesBetween = (a: number, b: number) => {
+    const out: Line[] = [];
+    for (let i = firstFrom(a); i < prose.length && prose[i]!.end <= b; i++) out.push(prose[i]!);
+    return out;
+  };
+  const proseBetween = (a: number, b: number) => linesBetween(a, b).some((l) => !isFooter(wholeLine(l)));
   const merged: RawTable[] = [];
   for (const raw of raws) {
     const prev = merged[merged.length - 1];
@@ -109,7 +126,8 @@ export function readReport(text: string): Report {
   let lastUnit: AmountUnit | null = null;
   let cursor = 0;
   for (const raw of merged) {
-    const above = prose.filter((l) => l.start >= cursor && l.end <= raw.start).slice(-10).reverse();
+    const between = linesBetween(cursor, raw.start);
+    const above = between.slice(-10).reverse();
     const meta = readMeta(above.map((l) => text.slice(l.start, l.end)));
     const built = buildTables(text, raw);
     const unit: AmountUnit | null = meta.unit ?? lastUnit ?? reportUnit;

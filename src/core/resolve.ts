@@ -53,14 +53,33 @@ function phraseKey(s: string): string {
 
 const TITLE_NOISE = /情况说明|说明|总体情况|情况|总体|具体|结构|[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|\d+[.、]/g;
 
-/** The tables a section heading introduces: those with the shortest title containing its words. */
-function sectionTable(heading: string, tables: Table[]): Table[] {
+/** Tables by their title's words, each list in document order. */
+type TitleIndex = Map<string, Table[]>;
+
+function titleIndex(tables: Table[]): TitleIndex {
+  const index: TitleIndex = new Map();
+  for (const t of tables) {
+    if (!t.code || !t.title) continue;
+    const key = labelKey(t.title);
+    index.set(key, [...(index.get(key) ?? []), t]);
+  }
+  return index;
+}
+
+/**
+ * The tables a section heading introduces: those with the shortest title that contains the
+ * heading's words — of the report the heading is in (the nearest such table before it), with
+ * the other parts of the same table (01表's 收入 and 支出).
+ */
+function sectionTable(heading: string, at: number, index: TitleIndex): Table[] {
   const key = labelKey(heading).replace(TITLE_NOISE, '').replace(/。.*$/, '').replace(/决算$/, '');
   if (key.length < 2) return [];
-  const titled = tables.filter((t) => t.code && t.title && labelKey(t.title).includes(key));
-  const shortest = Math.min(...titled.map((t) => labelKey(t.title!).length));
-  const best = titled.find((t) => labelKey(t.title!).length === shortest);
-  return best ? tables.filter((t) => t.code === best.code) : [];
+  let best: Table[] | null = null;
+  for (const [title, tables] of index) if (title.includes(key) && (!best || title.length < labelKey(best[0]!.title!).length)) best = tables;
+  if (!best) return [];
+  const before = best.filter((t) => t.start < at);
+  const chosen = before[before.length - 1] ?? best[0]!;
+  return best.filter((t) => t.code === chosen.code && t.start < chosen.end && chosen.start < t.end);
 }
 
 const HEADING_LIKE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
@@ -70,6 +89,7 @@ function sectionTables(report: Report): Map<Block, { tables: Table[]; heading: s
   const out = new Map<Block, { tables: Table[]; heading: string }>();
   let heading = '';
   const stack: { depth: number; tables: Table[] }[] = [];
+  const index = titleIndex(report.tables);
   for (const block of report.blocks) {
     if (block.kind === 'table') continue;
     // From the start of the line: a list item's marker (`1.`, `-`) is outside its paragraph.
@@ -79,7 +99,7 @@ function sectionTables(report: Report): Map<Block, { tables: Table[]; heading: s
     if (headingLike) {
       const depth = outlineDepth(firstLine);
       while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-      stack.push({ depth, tables: sectionTable(firstLine.replace(/^[#*\s-]+/, ''), report.tables) });
+      stack.push({ depth, tables: sectionTable(firstLine.replace(/^[#*\s-]+/, ''), block.start, index) });
       heading = firstLine.replace(/。.*$/, '');
     }
     const tables = [...stack].reverse().flatMap((s) => s.tables);
