@@ -103,4 +103,25 @@ describe('gouji in VS Code', () => {
     const { doc } = await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
     assert.equal(doc.languageId, 'fiscal-report');
   });
+
+  it('checks an untitled document that looks like a report', async () => {
+    const content = readFileSync(fixturePath(REPORT_001), 'utf8');
+    const doc = await vscode.workspace.openTextDocument({ content });
+    assert.equal(doc.uri.scheme, 'untitled');
+    const diagnostics = await diagnosticsWhen(doc.uri, (ds) => ds.some((d) => ruleOf(d) === 'amount-mismatch'));
+    const mismatch = diagnostics.find((d) => ruleOf(d) === 'amount-mismatch')!;
+    assert.equal(doc.getText(mismatch.range), '7,143,754.56');
+  });
+
+  it('leaves plain text that is not a report alone', async () => {
+    // The engine would flag 20.00% (10 on 90 is 11.11%), but nothing here says 决算/预算 or 公开NN表.
+    const doc = await vscode.workspace.openTextDocument({ content: '本年收入 100.00 万元，比上年增加 10.00 万元，增长 20.00%。\n' });
+    assert.equal(doc.languageId, 'plaintext');
+    const rate = doc.positionAt(doc.getText().indexOf('20.00') + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rate);
+    assert.doesNotMatch(hoverText(hovers), /Formula|公式|11\.11/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(rate, rate));
+    assert.deepEqual(actions.filter((a) => /11\.11|Gouji|勾稽/.test(a.title)).map((a) => a.title), []);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'gouji'), []);
+  });
 });
