@@ -3,6 +3,10 @@
 // finance bureau can extend); this schema validates them and generates template.schema.json.
 import * as z from 'zod';
 
+// Templates are few and small: zod's compiled fast path buys nothing, and probing whether it
+// may compile reads `navigator`, which VS Code's extension host reports as an error.
+z.config({ jitless: true });
+
 const compiles = (source: string) => {
   try {
     new RegExp(source, 'u');
