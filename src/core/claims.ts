@@ -25,6 +25,8 @@ export type Claim =
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
   | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
 
+const LEAD = 80;
+
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
 const UP = /增加|增长|上升|提高/;
@@ -107,7 +109,9 @@ export function readClaims(report: Report): Claim[] {
     const inBlock: Figure[] = [];
     for (let k = f; k < figures.length && figures[k]!.start < block.end; k++) inBlock.push(figures[k]!);
     if (inBlock.length === 0) continue;
-    const lead = (i: number) => norm.slice(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start);
+    // The words before a figure, back to the one before it — at most LEAD characters: every
+    // pattern read on them is anchored at their end, and a long run (spaces) stays linear.
+    const lead = (i: number) => norm.slice(Math.max(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start - LEAD), inBlock[i]!.start);
     const bounds = sentences(norm, block.start, block.end);
     const sentenceIndex = new Map<Figure, number>();
     let s = 0;
@@ -193,12 +197,12 @@ export function readClaims(report: Report): Claim[] {
       if (!current) return;
       if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
       const w = CHANGE_WORD.exec(deltaLead)!;
-      const wordStart = (d > 0 ? inBlock[d - 1]!.unitEnd : block.start) + w.index;
+      const wordStart = delta.start - deltaLead.length + w.index;
       const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]! };
       let rateWord: Span | null = null;
       if (rate && rateLead) {
         const r = CHANGE_WORD.exec(rateLead)!;
-        const at = delta.unitEnd + r.index;
+        const at = rate.start - rateLead.length + r.index;
         rateWord = { start: at, end: at + r[1]!.length, text: r[1]! };
       }
       const after = norm.slice(delta.unitEnd, Math.min(block.end, delta.unitEnd + 24));

@@ -63,6 +63,7 @@ export function readNumber(norm: string, start: number, original: string = norm)
   for (;;) {
     const c = norm[j];
     if (c !== ',' && c !== '.') break;
+    if (c === ',' && seps.includes('.')) break; // no thousands separator after the decimal point
     let k = j + 1;
     while (norm[k] === ' ') k++;
     const run = digitRun(norm, k);
@@ -130,11 +131,10 @@ export function parseCell(raw: string, offset: number): CellValue {
   let negative = false;
   let inner = body;
   let innerAt = lead;
-  const paren = /^\(\s*(.*?)\s*\)$/.exec(body);
-  if (paren) {
+  if (body.startsWith('(') && body.endsWith(')') && body.length > 2) {
     negative = true;
-    inner = paren[1]!;
-    innerAt = lead + body.indexOf(inner);
+    inner = body.slice(1, -1).trim();
+    innerAt = lead + body.indexOf(inner, 1);
   } else if (body.startsWith('-')) {
     negative = true;
     inner = body.slice(1).trimStart();

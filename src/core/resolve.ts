@@ -95,7 +95,8 @@ function sectionTables(report: Report): Map<Block, { tables: Table[]; heading: s
     // From the start of the line: a list item's marker (`1.`, `-`) is outside its paragraph.
     const lineStart = report.text.lastIndexOf('\n', block.start - 1) + 1;
     const firstLine = report.text.slice(lineStart, block.end).split('\n')[0]!;
-    const headingLike = block.kind === 'heading' || (HEADING_LIKE.test(firstLine) && firstLine.replace(/。.*$/, '').length <= 40);
+    // A heading is short: test only the start of the line (and keep the pattern linear).
+    const headingLike = block.kind === 'heading' || (HEADING_LIKE.test(firstLine.slice(0, 60)) && firstLine.replace(/。.*$/, '').length <= 40);
     if (headingLike) {
       const depth = outlineDepth(firstLine);
       while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
@@ -229,7 +230,7 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
     let prevEnd = block.start;
     for (; f < report.figures.length && report.figures[f]!.start < block.end; f++) {
       const figure = report.figures[f]!;
-      const lead = norm.slice(prevEnd, figure.start);
+      const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start);
       // Years and other bare numbers are part of the words (`2024 年度收入总计`).
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
       if (figure.kind !== 'amount' || !isAmountUnit(figure.unit) || roles.get(figure) === 'delta') continue;

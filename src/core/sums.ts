@@ -47,7 +47,7 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
     let prevEnd = block.start;
     for (let k = f; k < report.figures.length && report.figures[k]!.start < block.end; k++) {
       const figure = report.figures[k]!;
-      const lead = norm.slice(prevEnd, figure.start).split(/[，,。；;:：]/).pop() ?? '';
+      const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start).split(/[，,。；;:：]/).pop() ?? '';
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
       if (figure.kind === 'amount' || figure.kind === 'percent') out.push({ figure, lead });
     }

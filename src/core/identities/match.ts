@@ -19,7 +19,7 @@ const ENUMERATION = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四
 export function normalLabel(label: string): string {
   let s = halfWidth(label).replace(/\s+/g, '').replace(QUOTES, '');
   for (let i = 0; i < 2; i++) s = s.replace(ENUMERATION, '').replace(/^其中[:：]?/u, '');
-  return s.replace(/\((?:类|款|项)\)/gu, '').replace(/^[^\p{L}\p{N}(]+|[^\p{L}\p{N})]+$/gu, '');
+  return trimPunctuation(s.replace(/\((?:类|款|项)\)/gu, ''));
 }
 
 export const normalTitle = (title: string) => halfWidth(title).replace(/\s+/g, '').replace(QUOTES, '');
@@ -123,4 +123,15 @@ export function tablePrecision(table: Table): number {
   for (const row of table.rows) for (const c of row.cells) if (c.value.kind === 'number') d = Math.max(d, Math.min(c.value.style.decimals, 6));
   precisionCache.set(table, d);
   return d;
+}
+
+/** Strips leading and trailing punctuation in one pass each (a regex `[^…]+$` is quadratic). */
+function trimPunctuation(s: string): string {
+  const chars = [...s];
+  const word = /[\p{L}\p{N}]/u;
+  let a = 0;
+  let b = chars.length;
+  while (a < b && !word.test(chars[a]!) && chars[a] !== '(') a++;
+  while (b > a && !word.test(chars[b - 1]!) && chars[b - 1] !== ')') b--;
+  return chars.slice(a, b).join('');
 }

@@ -225,14 +225,15 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
     const hasValue = cells.some((c) => c.value.kind !== 'blank');
     const label = cleanLabel(labels.map((l) => l.text).join(''));
     if (!hasValue && !code && !damagedCode && !label && !lineNo) return;
-    const spans = band.map((c) => row[c]!).filter((c) => c !== BLANK);
+    const spans = band.map((c) => row[c]!).filter((c) => c !== BLANK && c.end > c.start);
     drafts.push({
       label,
       code,
       lineNo,
       cells,
-      start: spans[0]?.start ?? 0,
-      end: spans[spans.length - 1]?.end ?? 0,
+      // Cells of an aligned row need not be in offset order: take the extremes.
+      start: spans.reduce((m, c) => Math.min(m, c.start), spans[0]?.start ?? 0),
+      end: spans.reduce((m, c) => Math.max(m, c.end), spans[0]?.end ?? 0),
       labelStart: labels[0]?.start ?? spans[0]?.start ?? 0,
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
       // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank

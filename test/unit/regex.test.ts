@@ -1,0 +1,172 @@
+// Regex backtracking: for the regular expressions in src/core, adversarial texts built to make
+// them backtrack (long runs of what a quantifier eats, followed by what makes the match fail),
+// checked at n, 2n and 4n characters (4n ≈ GOUJI_REGEX_KB, default 200 KB). Timings are printed,
+// never asserted (the project's rule); a super-linear one shows as ~4× then ~16× (or worse).
+// The last test keeps the table honest: every file of src/core with a regex literal has a case.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ts from 'typescript';
+import { check } from '../../src/core/check';
+
+const KB = Number(process.env.GOUJI_REGEX_KB ?? 200);
+/** Characters at the largest size. */
+const MAX = KB * 1024;
+
+const SP = '\u2003'; // an em space: \s to the regexes, but not the ' ' the aligned-table reader splits on
+const rep = (s: string, chars: number) => s.repeat(Math.max(1, Math.ceil(chars / s.length)));
+
+interface Case {
+  /** The regexes it stresses, as `file: source`. */
+  regexes: string[];
+  /** A text of about `n` characters. */
+  make: (n: number) => string;
+  /** Where the engine was super-linear before it was fixed: the measurements then. */
+  wasSuperLinear?: string;
+}
+
+/** Cases by file of src/core (relative path). */
+const CASES: Record<string, Case[]> = {
+  'claims.ts': [
+    // Unanchored `…\s*(?:x)?\s*$` on the text before a figure: many keywords, then whitespace that does not reach the end.
+    { regexes: ['BUDGET', 'ACTUAL', 'COMPLETION'], make: (n) => `本年${rep(`预算${SP}${SP}决算${SP}完成${SP}执行率${SP}x`, n)} 100万元，决算100万元。\n` },
+    { regexes: ['CHANGE_WORD', 'UP', 'DOWN', 'COMPARED'], make: (n) => `支出100万元，比上年${rep(`增加${SP}了${SP}减少${SP}较${SP}与`, n)}x 10万元，增长11.1%。\n` },
+    { regexes: ['DIRECTION'], make: (n) => `${rep(`决算数${SP}${SP}与${SP}预算${SP}`, n)}大于预算数。本年支出100万元。\n` },
+    { regexes: ['/其\\s*中/', '/^\\s*(与|比|较|同比)/', '/基数为\\s*0/'], make: (n) => `本年支出合计100万元，其${rep(SP, n)}中：基本支出60万元，项目支出40万元。与${rep(SP, n / 4)}x 基数为${rep(SP, n / 4)}1 增加10万元。\n` },
+    { regexes: ['claims.ts:58-60 labelKey'], make: (n) => `${rep('（一二三四五六七八九十', n)}、本年支出100万元，占50%。\n` },
+  ],
+  'claims.ts (one long whitespace run)': [
+    // SHARE_BARE /占\s*(?:比)?\s*(?:为)?\s*$/: three \s* in a row, unanchored: cubic in the whitespace after 占.
+    { regexes: ['SHARE_BARE'], make: (n) => `本年支出合计100万元，占${rep(SP, n)}x 12.5%。\n`, wasSuperLinear: 'cubic: the regex alone on 占 + 250/500/1000 spaces + x takes 59/132/1204 ms; check() did not finish 2,000-8,000 spaces in 90 s' },
+    // SHARE_NAMED /占(…{2,30}?)的\s*(?:比重|比例)?\s*(?:为)?\s*$/: same after 的.
+    { regexes: ['SHARE_NAMED'], make: (n) => `本年支出合计100万元，占总支出的${rep(SP, n)}x 12.5%。\n`, wasSuperLinear: 'cubic: the regex alone on 占总支出的 + 250/500/1000 spaces + x takes 48/133/1058 ms' },
+    // BUDGET, ACTUAL, COMPLETION, CHANGE_WORD: `\s*(?:…)?\s*$`, two \s* in a row: quadratic.
+    { regexes: ['BUDGET', 'ACTUAL', 'COMPLETION', 'CHANGE_WORD'], make: (n) => `预算${rep(SP, n / 4)}x 100万元，完成${rep(SP, n / 4)}x 90%，决算${rep(SP, n / 4)}x 90万元，增加${rep(SP, n / 4)}x 10万元。\n`, wasSuperLinear: 'quadratic: BUDGET alone on 预算 + 1,000/2,000/4,000 spaces + x takes 3/12/44 ms (COMPLETION 3/11/46, CHANGE_WORD 2/7/51)' },
+  ],
+  'resolve.ts': [
+    // HEADING_LIKE /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:…)/: \s* twice around optional groups: quadratic after `#`.
+    { regexes: ['HEADING_LIKE'], make: (n) => `#${rep(SP, n)}x 说明\n\n本年支出100万元。\n`, wasSuperLinear: 'quadratic: check() 8/16/32 KB: 428/3,261/15,228 ms (profile: 94% in HEADING_LIKE); the regex alone on # + 4,000/8,000/16,000 U+2003 + x: 173/487/1,997 ms' },
+    { regexes: ['/^[#*\\s-]+/', '/。.*$/'], make: (n) => `# ${rep('。', n)}说明\n\n本年支出100万元。\n` },
+    { regexes: ['PATH'], make: (n) => `${rep('一般公共服务支出（类', n)}）支出100万元。\n` },
+    { regexes: ['TITLE_NOISE', '/^.*\\d{4}年度?/', '/(合计为|共计|为|是|共|达)$/'], make: (n) => `一、${rep('2024年情况说明（一）1.', n)}\n\n本年支出合计100万元。\n` },
+    // resolve.ts:217 /(增加|…)\s*了?\s*(约|大约|近)?\s*$|…/: three \s* in a row: cubic.
+    { regexes: ['resolve.ts:217 lead words (one long run)'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 合计 | 10.00 |\n\n合计增加${rep(SP, n)}x 10万元。\n`, wasSuperLinear: 'cubic: the regex alone on 增加 + 250/500/1000 spaces + x takes 52/170/1153 ms' },
+    { regexes: ['resolve.ts:217 lead words', 'resolve.ts:222 budget', 'resolve.ts:223 actual'], make: (n) => `${rep(`增加${SP}了${SP}约${SP}预算数${SP}为${SP}决算${SP}是${SP}`, n)}x 100万元，为${rep(SP, 8)}实际支出。\n` },
+    { regexes: ['resolve.ts:87 list item', 'resolve.ts:96-99 depth'], make: (n) => `1.${rep('款项目', n)}：100万元。\n（一）${rep('一', n / 4)}\n` },
+  ],
+  'sums.ts': [
+    // COUNTED_TOTAL /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/
+    { regexes: ['COUNTED_TOTAL'], make: (n) => `${rep('1项', n)}共 100万元。\n` },
+    { regexes: ['COUNTED_TOTAL (digit run)'], make: (n) => `${rep('9', n)}x共 100万元。\n` },
+    { regexes: ['SPLITS', 'PART_WORD', 'CHANGE'], make: (n) => `本年支出合计100万元，其中：${rep('基本支出项目支出人员经费当年安排', n)}60万元，项目支出40万元。\n` },
+  ],
+  'text.ts': [
+    { regexes: ['maskMarkup'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| ${rep('<a' + 'b'.repeat(38), n)} | 1.00 |\n本年支出${rep('&#1234', n / 4)}100万元。\n` },
+    { regexes: ['SPACE_IN_CJK', '/\\s+/g'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 科${rep(SP, n)}x | 1.00 |\n` },
+  ],
+  'tables/text.ts': [
+    { regexes: ['FOOTER'], make: (n) => `本年支出100万元，\n${rep(`- 12 -${SP}\n第 3 页，共 9 页 x\n`, n)}占50%。\n` },
+    // Not a regex: sums.ts:50 splits norm.slice(prevEnd, figure.start) for every figure, and prevEnd does not move past
+    // bare numbers (kind 'other'), so a paragraph of them is split again and again: quadratic.
+    { regexes: ['SENTENCE', 'sums.ts:50 /[，,。；;:：]/ split'], make: (n) => `${rep(`1${SP}${SP}`, n)}x\n`, wasSuperLinear: 'quadratic in sums.ts:50 (split of a growing lead, not backtracking): check() 32/64 KB: 1,045/3,600 ms, of which the split 458/2,648 ms' },
+    { regexes: ['SENTENCE (short)'], make: (n) => `${rep(`1${SP}${SP}元。`, n)}x\n`, wasSuperLinear: 'quadratic in readSums (sums.ts), not a regex: one paragraph of many amounts `1  元。`: check() 4/8/16/32 KB: 344/491/1,750/7,219 ms (profile: 4.6 s in sums.ts, 1.5 s in the sums.ts:50 split)' },
+    { regexes: ['/\\S {2,}\\S/', '/ {2,}/g', '/ +/g'], make: (n) => `项目  金额\n科目${' '.repeat(n)}\t1.00\n` },
+    { regexes: ['wrapped /^\\s+\\S{1,16}\\s*$/', 'TABLE_META'], make: (n) => `单位：万元\n项目          金额\n科目          1.00\n${' '.repeat(n)}续${SP.repeat(8)}x\n` },
+  ],
+  'tables/meta.ts': [
+    { regexes: ['CODE', 'UNIT', 'TITLE'], make: (n) => `${rep(`公开${SP}单${SP}位${SP}:`, n)}\n收入支出决算总表\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |\n` },
+    { regexes: ['meta.ts:32 heading'], make: (n) => `${'#'.repeat(n)}**${rep('决算', 20)}表\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |\n` },
+  ],
+  'tables/grid.ts': [
+    { regexes: ['COMPLETE_LABEL', 'ENUMERATED', 'CODE'], make: (n) => `| 科目编码 | 项目 | 金额 |\n|---|---|---|\n| 208 | ${rep('一二三四五六七八九十', n)}、支出x | 1.00 |\n` },
+    { regexes: ['grid.ts:212-214 code cell', 'digits', 'levels'], make: (n) => `| 科目编码 | 项目 | 金额 |\n|---|---|---|\n| 2080505${' '.repeat(n)}x | 科目 | 1.00 |\n| ${rep('1/.', n / 4)} | 科目 | 1.00 |\n` },
+    { regexes: ['grid.ts:151-155 headers', '/^栏\\s*次$|^栏$/'], make: (n) => `| 行${rep(SP, n)}x | 代${rep(SP, n / 4)}x | 金额 |\n|---|---|---|\n| 1 | 科目 | 1.00 |\n` },
+  ],
+  'identities/match.ts': [
+    // /^[^\p{L}\p{N}(]+|[^\p{L}\p{N})]+$/gu on a label with a run of punctuation inside.
+    { regexes: ['match.ts:22 trim punctuation'], wasSuperLinear: 'quadratic: check() 8/16/32 KB: 5,803/21,184/36,618 ms; the regex alone on 科 + 4,000/8,000/16,000 × — + 目: 532/2,305/9,617 ms (same with U+3000)', make: (n) => `公开01表\n收入支出决算总表\n单位：万元\n| 项目 | 金额 |\n|---|---|\n| 科${rep('—', n)}目 | 1.00 |\n| 合计 | 2.00 |\n` },
+    { regexes: ['QUOTES', 'ENUMERATION', '/^其中[:：]?/u', 'template patterns'], make: (n) => `公开01表\n收入支出决算总表\n单位：万元\n| 项目 | 金额 |\n|---|---|\n| ${rep('“一、(1)1.其中：', n)}收入 | 1.00 |\n| 合计 | 2.00 |\n` },
+  ],
+  'identities/codes.ts': [
+    { regexes: ['/^(?:\\d\\d)*00/'], make: (n) => `公开05表\n一般公共预算财政拨款支出决算表\n单位：万元\n| 科目编码 | 项目 | 金额 |\n|---|---|---|\n${rep('| 2080500 | 科目 | 1.00 |\n', n)}` },
+  ],
+  'number.ts': [
+    // /^\(\s*(.*?)\s*\)$/ on a cell that opens a parenthesis and has a long whitespace run but does not close it.
+    { regexes: ['number.ts:133 paren'], wasSuperLinear: 'quadratic: check() 8/16/32 KB: 277/1,304/4,950 ms; the regex alone on (1 + 4,000/8,000/16,000 spaces + 2: 52/206/670 ms', make: (n) => `| 项目 | 金额 |\n|---|---|\n| 科目 | (1${rep(SP, n)}2 |\n| 合计 | 2.00 |\n` },
+    { regexes: ['NUMBERISH', 'DASHES'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 科目 | ${rep('1,.( /', n)}x |\n| 小计 | ${rep('—', n / 4)}x |\n` },
+    // formatNumber: /\B(?=(\d{3})+(?!\d))/g on the integer part of a fix (a wrong total of many digits).
+    { regexes: ['number.ts:166 grouping', 'number.ts:169 full width', 'number.ts:85'], make: (n) => { const d = Math.min(n, 20_000); return `| 项目 | 金额 |\n|---|---|\n| 合计 | 1${'0'.repeat(d)}.00 |\n| 基本支出 | 1.00 |\n| 项目支出 | 2.00 |\n\n本年支出合计1${'0'.repeat(d)}.00万元，其中基本支出1.00万元，项目支出2.00万元。\n` + rep('x', n - 2 * d); } },
+  ],
+  'figures.ts': [
+    { regexes: ['continues', 'figures.ts:79 grouped', 'figures.ts:97-98 before/after'], make: (n) => `${rep(`1,234.5${SP}${SP}`, n)}万元\n`, wasSuperLinear: 'quadratic in sums.ts (bare numbers, as SENTENCE above): check() 32/64 KB: 2,721/6,887 ms' },
+    { regexes: ['continues (with units)', 'figures.ts:79 grouped (with units)'], make: (n) => rep(`1,234.5${SP}万元，1.064.05${SP}亿元\n\n`, n) }, // one paragraph each: readSums is quadratic in one (above)
+  ],
+  'report.ts': [
+    { regexes: ['report.ts:72-73 trim', 'report.ts:140 gap', 'report.ts:162 midSentence'], make: (n) => `本年支出100万元，${rep('款', n)}\n${' '.repeat(n / 4)}\n\n- 1 -\n\n占50%。\n` },
+  ],
+  'rules/table-identity.ts': [
+    { regexes: ['table-identity.ts:69', 'table-identity.ts:226'], make: (n) => `公开01表\n收入支出决算总表\n单位：万元\n| 项目 | 金额 |\n|---|---|\n| ${rep('收入a', n)} | 1.00 |\n| 合计 | 2.00 |\n` },
+  ],
+  'rules/unit-mismatch.ts': [
+    { regexes: ['unit-mismatch.ts:16'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 合计 | 100.00 |\n\n合计100${rep(SP, n)}元。\n` },
+  ],
+  'rules/direction-word.ts': [
+    { regexes: ['direction-word.ts:20'], make: (n) => `支出年初预算为100万元，支出决算为90万元，决算数大于预算数，${rep('增上升提高', n)}。\n` },
+  ],
+};
+
+
+function time(text: string): number {
+  const t0 = performance.now();
+  check(text);
+  return performance.now() - t0;
+}
+
+describe('regex backtracking (timings printed, not asserted)', function () {
+  this.timeout(300_000);
+
+  for (const [file, cases] of Object.entries(CASES)) {
+    for (const c of cases) {
+      it(`${file}: ${c.regexes.join(', ')}`, () => {
+        const out: string[] = [];
+        for (const size of [MAX / 4, MAX / 2, MAX]) {
+          const text = c.make(size);
+          out.push(`${(text.length / 1024).toFixed(0)} KB ${time(text).toFixed(0)} ms`);
+        }
+        console.log(`      ${out.join(' · ')}`);
+      });
+    }
+  }
+
+  it('every file of src/core with a regex literal has a case above', () => {
+    const root = join(__dirname, '..', '..', 'src', 'core');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.ts')) files.push(join(dir, e.name));
+      }
+    };
+    walk(root);
+    // Only reachable through template loading, not check(text); linear by construction (anchored, one class).
+    const notFromText = new Set(['identities/load.ts', 'identities/schema.ts']);
+    const covered = new Set(Object.keys(CASES).map((k) => k.split(' ')[0]));
+    const missing: string[] = [];
+    let count = 0;
+    for (const file of files) {
+      const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      let has = 0;
+      const visit = (node: ts.Node) => {
+        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) has++;
+        ts.forEachChild(node, visit);
+      };
+      visit(src);
+      count += has;
+      const rel = relative(root, file).replace(/\\/g, '/');
+      if (has && !covered.has(rel) && !notFromText.has(rel)) missing.push(`${rel} (${has})`);
+    }
+    console.log(`      ${count} regex literals in ${files.length} files`);
+    assert.deepEqual(missing, [], 'files with regex literals and no backtracking case');
+  });
+});
