@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CheckResult } from '../src/core/check';
 import type { Report } from '../src/core/report';
 import type { Cell, Row, Table } from '../src/core/tables/model';
 
@@ -33,3 +34,36 @@ export function value(c: Cell): string {
   assert.equal(c.value.kind, 'number', `cell '${c.text}' is ${c.value.kind}`);
   return c.value.kind === 'number' ? c.value.value.toString() : '';
 }
+
+/** Asserts 0 <= start <= end <= length for a range, naming it on failure. */
+function inside(what: string, start: number, end: number, length: number) {
+  assert.ok(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length, `${what}: range ${start}-${end} outside 0-${length}`);
+}
+
+/** Every range the result hands out: figures, malformed figures, tables, rows, cells, findings. */
+export function assertRangesInside(text: string, { report, findings }: CheckResult) {
+  const n = text.length;
+  for (const f of report.figures) {
+    inside(`figure ${f.text}`, f.start, f.end, n);
+    inside(`unit of figure ${f.text}`, f.end, f.unitEnd, n);
+  }
+  for (const m of report.malformed) inside(`malformed ${m.text}`, m.start, m.end, n);
+  for (const b of report.blocks) inside(`block ${b.kind}`, b.start, b.end, n);
+  for (const t of report.tables) {
+    inside('table', t.start, t.end, n);
+    for (const r of t.rows) {
+      inside(`row ${r.label}`, r.start, r.end, n);
+      inside(`label ${r.label}`, r.labelStart, r.labelEnd, n);
+      for (const c of r.cells) {
+        inside(`cell ${c.text}`, c.start, c.end, n);
+        if (c.value.kind === 'number' || c.value.kind === 'malformed') inside(`value ${c.text}`, c.value.start, c.value.end, n);
+      }
+    }
+  }
+  for (const f of findings) {
+    inside(`finding ${f.rule}`, f.start, f.end, n);
+    for (const r of f.related) inside(`related of ${f.rule}`, r.start, r.end, n);
+    if (f.fix) inside(`fix of ${f.rule}`, f.fix.start, f.fix.end, n);
+  }
+}
+

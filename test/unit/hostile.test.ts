@@ -3,38 +3,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { check, type CheckResult } from '../../src/core/check';
-
-/** Asserts 0 <= start <= end <= length for a range, naming it on failure. */
-function inside(what: string, start: number, end: number, length: number) {
-  assert.ok(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length, `${what}: range ${start}-${end} outside 0-${length}`);
-}
-
-/** Every range the result hands out: figures, malformed figures, tables, rows, cells, findings. */
-function assertRangesInside(text: string, { report, findings }: CheckResult) {
-  const n = text.length;
-  for (const f of report.figures) {
-    inside(`figure ${f.text}`, f.start, f.end, n);
-    inside(`unit of figure ${f.text}`, f.end, f.unitEnd, n);
-  }
-  for (const m of report.malformed) inside(`malformed ${m.text}`, m.start, m.end, n);
-  for (const b of report.blocks) inside(`block ${b.kind}`, b.start, b.end, n);
-  for (const t of report.tables) {
-    inside('table', t.start, t.end, n);
-    for (const r of t.rows) {
-      inside(`row ${r.label}`, r.start, r.end, n);
-      inside(`label ${r.label}`, r.labelStart, r.labelEnd, n);
-      for (const c of r.cells) {
-        inside(`cell ${c.text}`, c.start, c.end, n);
-        if (c.value.kind === 'number' || c.value.kind === 'malformed') inside(`value ${c.text}`, c.value.start, c.value.end, n);
-      }
-    }
-  }
-  for (const f of findings) {
-    inside(`finding ${f.rule}`, f.start, f.end, n);
-    for (const r of f.related) inside(`related of ${f.rule}`, r.start, r.end, n);
-    if (f.fix) inside(`fix of ${f.rule}`, f.fix.start, f.fix.end, n);
-  }
-}
+import { assertRangesInside } from '../helpers';
 
 /** Runs check() on `text`, checks its ranges, and prints how long it took. */
 function survive(name: string, text: string): CheckResult {

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { check, type CheckResult } from '../../src/core/check';
 import { applyFixes } from '../../src/core/fix';
-import { fixture } from '../helpers';
+import { assertRangesInside, fixture } from '../helpers';
 
 const RUNS = Math.max(1, Number(process.env.GOUJI_FUZZ_RUNS ?? 12));
 const SEED = process.env.GOUJI_FUZZ_SEED === undefined ? undefined : Number(process.env.GOUJI_FUZZ_SEED);
@@ -24,37 +24,6 @@ const FIXTURES = ['000_68829c0b624b4a3b.txt', '001_6a62bd9b783e40ec.txt', '003_a
 const FIXTURE_LINES = FIXTURES.map((t) => t.split('\n'));
 
 // ---------- checks -------------------------------------------------------------------------
-
-function inside(what: string, start: number, end: number, length: number) {
-  assert.ok(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length, `${what}: range ${start}-${end} outside 0-${length}`);
-}
-
-/** Every range check() hands out: figures, malformed figures, blocks, tables, rows, cells, findings, related, fixes. */
-function assertRangesInside(text: string, { report, findings }: CheckResult) {
-  const n = text.length;
-  for (const f of report.figures) {
-    inside(`figure ${f.text}`, f.start, f.end, n);
-    inside(`unit of figure ${f.text}`, f.end, f.unitEnd, n);
-  }
-  for (const m of report.malformed) inside(`malformed ${m.text}`, m.start, m.end, n);
-  for (const b of report.blocks) inside(`block ${b.kind}`, b.start, b.end, n);
-  for (const t of report.tables) {
-    inside('table', t.start, t.end, n);
-    for (const r of t.rows) {
-      inside(`row ${r.label}`, r.start, r.end, n);
-      inside(`label ${r.label}`, r.labelStart, r.labelEnd, n);
-      for (const c of r.cells) {
-        inside(`cell ${c.text}`, c.start, c.end, n);
-        if (c.value.kind === 'number' || c.value.kind === 'malformed') inside(`value ${c.text}`, c.value.start, c.value.end, n);
-      }
-    }
-  }
-  for (const f of findings) {
-    inside(`finding ${f.rule}`, f.start, f.end, n);
-    for (const r of f.related) inside(`related of ${f.rule}`, r.start, r.end, n);
-    if (f.fix) inside(`fix of ${f.rule}`, f.fix.start, f.fix.end, n);
-  }
-}
 
 /** check() does not throw and every range is inside the text. */
 function survives(text: string): CheckResult {
