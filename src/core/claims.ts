@@ -1,10 +1,10 @@
 // What the narrative claims: from each paragraph's figures and the words between them, the
 // completion rates, changes, shares and direction words that arithmetic can check.
 import type { Figure } from './figures';
-import { type AmountUnit, convert, Dec } from './number';
+import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit } from './number';
 import type { Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { cleanLabel, halfWidth } from './text';
+import { labelKey } from './text';
 
 /** A stretch of the text: a direction word such as 大于 or 增加. */
 export interface Span {
@@ -54,15 +54,7 @@ function sentences(norm: string, start: number, end: number): [number, number][]
   return out;
 }
 
-/** A label as prose and tables both write it: no spaces, no numbering, no markup. */
-export function labelKey(s: string): string {
-  return cleanLabel(halfWidth(s))
-    .replace(/\s/g, '')
-    .replace(/^[（(]?[一二三四五六七八九十\d]+[、.)）]\s*/, '')
-    .replace(/[“”"]/g, '');
-}
 
-const UNIT_DIGITS: Record<AmountUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
 type RowIndex = Map<string, { table: Table; row: Row }[]>;
 
@@ -92,14 +84,14 @@ function tableTotal(report: Report, index: RowIndex, name: string, unit: AmountU
   const cell = row.cells.find((c) => c.value.kind === 'number')!;
   if (cell.value.kind !== 'number' || !table.unit) return null;
   const value = convert(cell.value.value, table.unit, unit);
-  const decimals = Math.max(0, cell.value.style.decimals + UNIT_DIGITS[unit] - UNIT_DIGITS[table.unit]);
+  const decimals = convertedDecimals(cell.value.style.decimals, table.unit, unit);
   const figure: Figure = { ...cell.value.style, decimals, start: cell.start, end: cell.end, unitEnd: cell.end, text: cell.text, value, kind: 'amount', unit, before: row.label, after: '' };
   return { kind: 'cell', table, row, cell, figure };
 }
 
 export function readClaims(report: Report): Claim[] {
   const { text, figures } = report;
-  const norm = halfWidth(text);
+  const { norm } = report;
   const claims: Claim[] = [];
   let rows: RowIndex | null = null;
   let f = 0;
@@ -234,11 +226,9 @@ export function readClaims(report: Report): Claim[] {
   return claims;
 }
 
-const AMOUNT_UNITS = new Set(['元', '万元', '亿元']);
-
 /** Two figures can be compared: the same unit, or amounts in units that convert. */
 function comparable(a: string | null, b: string | null): boolean {
-  return a === b || (AMOUNT_UNITS.has(a ?? '') && AMOUNT_UNITS.has(b ?? ''));
+  return a === b || (isAmountUnit(a) && isAmountUnit(b));
 }
 
 /** `…本部门政府采购支出总额` names `政府采购支出总额`: they share a long enough ending. */

@@ -14,6 +14,16 @@ export const YUAN_PER: Record<AmountUnit, Decimal> = {
   亿元: new Dec(100_000_000),
 };
 
+export function isAmountUnit(u: string | null | undefined): u is AmountUnit {
+  return u === '元' || u === '万元' || u === '亿元';
+}
+
+/** Decimals a figure shown with `decimals` in `from` has once written in `to` (1.00 万元 = 10000 元). */
+export function convertedDecimals(decimals: number, from: AmountUnit, to: AmountUnit): number {
+  const digits: Record<AmountUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
+  return Math.max(0, decimals + digits[to] - digits[from]);
+}
+
 /** Exact conversion between amount units. */
 export function convert(value: Decimal, from: AmountUnit, to: AmountUnit): Decimal {
   return from === to ? value : value.times(YUAN_PER[from]).dividedBy(YUAN_PER[to]);

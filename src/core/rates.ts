@@ -5,7 +5,7 @@ import type Decimal from 'decimal.js';
 import type { Claim, Whole } from './claims';
 import type { Figure } from './figures';
 import { changeRate, type Interval, percentOf, shown, sum } from './interval';
-import { type AmountUnit, convert, Dec } from './number';
+import { convert, Dec, isAmountUnit } from './number';
 
 export interface Recomputed {
   exact: Decimal;
@@ -13,13 +13,12 @@ export interface Recomputed {
   formula: string;
 }
 
-const AMOUNT = new Set(['元', '万元', '亿元']);
-
 /** A figure's value and rounding interval in `unit` (amounts convert exactly; others must match). */
 function inUnit(f: Figure, unit: string | null) {
   const range = shown(f.value, f.decimals);
-  if (f.unit === unit || !AMOUNT.has(f.unit ?? '') || !AMOUNT.has(unit ?? '')) return { value: f.value, range, ok: f.unit === unit };
-  const to = (v: Decimal) => convert(v, f.unit as AmountUnit, unit as AmountUnit);
+  if (f.unit === unit || !isAmountUnit(f.unit) || !isAmountUnit(unit)) return { value: f.value, range, ok: f.unit === unit };
+  const from = f.unit;
+  const to = (v: Decimal) => convert(v, from, unit);
   return { value: to(f.value), range: { lo: to(range.lo), hi: to(range.hi) }, ok: true };
 }
 

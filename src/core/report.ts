@@ -29,6 +29,8 @@ export interface Malformed {
 
 export interface Report {
   text: string;
+  /** The text with full-width forms made half-width, same length: what patterns read. */
+  norm: string;
   blocks: Block[];
   tables: Table[];
   figures: Figure[];
@@ -168,7 +170,7 @@ export function readReport(text: string): Report {
 
   blocks.sort((a, b) => a.start - b.start);
   malformed.sort((a, b) => a.start - b.start);
-  return { text, blocks, tables, figures, malformed, unit: reportUnit };
+  return { text, norm, blocks, tables, figures, malformed, unit: reportUnit };
 }
 
 /**

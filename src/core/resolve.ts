@@ -1,13 +1,12 @@
 // Which table cell a figure in the prose speaks of: by the words before it (label, subject
 // path 类/款/项, column word), the section it stands in, and — as evidence — its value.
 import type { Claim } from './claims';
-import { labelKey } from './claims';
 import type { Figure } from './figures';
 import { explains, shown } from './interval';
-import { type AmountUnit, convert } from './number';
+import { type AmountUnit, convert, convertedDecimals, isAmountUnit } from './number';
 import type { Block, Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { halfWidth } from './text';
+import { halfWidth, labelKey } from './text';
 
 export interface CellRef {
   table: Table;
@@ -35,13 +34,12 @@ export interface Link extends CellRef {
 const SYNONYMS: [RegExp, string][] = [
   [/公务用车购置及运行费/g, '公务用车购置及运行维护费'],
   [/因公出国\(境\)费用/g, '因公出国(境)费'],
-  [/[(（](类|款|项)[)）]/g, ''],
-  [/^(其中|包括|主要包括|主要用于)[:：]?/, ''],
+  [/^(包括|主要包括|主要用于)[:：]?/, ''],
 ];
 
 /** A label reduced to what identifies a row: no spaces, numbering, markers, synonyms. */
 export function rowKey(s: string): string {
-  let k = labelKey(s).replace(/（/g, '(').replace(/）/g, ')');
+  let k = labelKey(s);
   for (const [re, to] of SYNONYMS) k = k.replace(re, to);
   return k;
 }
@@ -171,14 +169,8 @@ function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: AmountU
   if (cell.value.kind === 'blank') return figure.value.isZero();
   if (cell.value.kind !== 'number') return false;
   const value = convert(cell.value.value, tableUnit, unit);
-  const digits = { 元: 0, 万元: 4, 亿元: 8 };
-  const cellDecimals = Math.max(0, cell.value.style.decimals + digits[unit] - digits[tableUnit]);
-  const range = shown(value, cellDecimals);
+  const range = shown(value, convertedDecimals(cell.value.style.decimals, tableUnit, unit));
   return explains(range, figure.value, figure.decimals);
-}
-
-function isAmountUnit(u: string | null): u is AmountUnit {
-  return u === '元' || u === '万元' || u === '亿元';
 }
 
 /** The cell among `tables` that `figure` agrees with, preferring the same table and row. */
@@ -209,7 +201,7 @@ export interface Statement {
 const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决算|决算数|支出|收入|当年安排|上年结转|其他资金|资金|金额|其中|合计|小计)?$/;
 
 export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
-  const norm = halfWidth(report.text);
+  const { norm } = report;
   const sections = sectionTables(report);
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {

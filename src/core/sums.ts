@@ -5,7 +5,6 @@ import type { Figure } from './figures';
 import { Dec } from './number';
 import type { Report } from './report';
 import { rowKey } from './resolve';
-import { halfWidth } from './text';
 
 export interface SumClaim {
   total: Figure;
@@ -35,7 +34,7 @@ function isComplete(parts: { lead: string }[]): boolean {
 }
 
 export function readSums(report: Report, claims: Claim[]): SumClaim[] {
-  const norm = halfWidth(report.text);
+  const { norm } = report;
   const inClaim = new Set<Figure>();
   for (const c of claims) if (c.kind === 'completion') inClaim.add(c.budget).add(c.actual);
   const sums: SumClaim[] = [];

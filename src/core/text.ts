@@ -24,6 +24,31 @@ export function cleanLabel(s: string): string {
   return maskMarkup(s).replace(/\s+/g, ' ').trim().replace(SPACE_IN_CJK, '');
 }
 
+const QUOTES = /[“”"'‘’「」]/g;
+// `一、` `(一)` `（1）` `1.` `1、` — but not the `1` of `1事务支出` or of a figure.
+const ENUMERATION = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[、.](?!\d))/u;
+
+/**
+ * A label reduced to what identifies it, as prose, tables and templates all write it: no
+ * spaces, quotes, enumeration (`一、`, `（1）`), `其中:`, `(类)` markers or stray marks.
+ */
+export function labelKey(label: string): string {
+  let s = halfWidth(maskMarkup(label)).replace(/\s+/g, '').replace(QUOTES, '');
+  for (let i = 0; i < 2; i++) s = s.replace(ENUMERATION, '').replace(/^其中[:：]?/u, '');
+  return trimPunctuation(s.replace(/\((?:类|款|项)\)/gu, ''));
+}
+
+/** Strips leading and trailing punctuation in one pass each (a regex `[^…]+$` is quadratic). */
+function trimPunctuation(s: string): string {
+  const chars = [...s];
+  const word = /[\p{L}\p{N}]/u;
+  let a = 0;
+  let b = chars.length;
+  while (a < b && !word.test(chars[a]!) && chars[a] !== '(') a++;
+  while (b > a && !word.test(chars[b - 1]!) && chars[b - 1] !== ')') b--;
+  return chars.slice(a, b).join('');
+}
+
 /** Maps offsets to LSP positions (0-based line, UTF-16 column). */
 export class LineIndex {
   private readonly starts: number[] = [0];

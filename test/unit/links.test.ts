@@ -94,7 +94,8 @@ describe('linking prose amounts to cells', () => {
   it('links every completion paragraph of fixture 000 to its 公开05表 row by subject path', () => {
     const { links } = check(fixture('000_68829c0b624b4a3b.txt'));
     const byPath = links.filter((l) => l.reason.startsWith('subject path'));
-    // 18 items: 7 under 社会保障和就业支出, 11 under 卫生健康支出 (minus none), 1 under 住房保障支出 → 19.
+    // The narrative's numbered items (counted in the file): 7 under 社会保障和就业支出, 11 under
+    // 卫生健康支出, 1 under 住房保障支出 — 19 actuals, each linked by its (类)(款)(项) path.
     assert.equal(byPath.length, 19);
     assert.ok(byPath.every((l) => l.agrees && l.table.code === '公开05表'));
     const it = byPath.find((l) => l.figure.text === '44.5')!;

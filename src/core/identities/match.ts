@@ -1,7 +1,7 @@
 // Finding a template's tables, rows and columns in a report, in the report's own words.
 import type { Report } from '../report';
 import type { Column, Row, Table } from '../tables/model';
-import { halfWidth } from '../text';
+import { halfWidth, labelKey } from '../text';
 import type { ColumnSelector, RowSelector, TableDef, Template } from './schema';
 
 const regexCache = new Map<string, RegExp>();
@@ -12,15 +12,9 @@ export function regex(source: string): RegExp {
 }
 
 const QUOTES = /[“”"'‘’「」]/g;
-// `一、` `(一)` `（1）` `1.` `1、` — but not the `1` of `1事务支出` or of a figure.
-const ENUMERATION = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[、.](?!\d))/u;
 
-/** A label as templates match it: no spaces, quotes, enumeration, `其中:`, `(类)`, stray marks. */
-export function normalLabel(label: string): string {
-  let s = halfWidth(label).replace(/\s+/g, '').replace(QUOTES, '');
-  for (let i = 0; i < 2; i++) s = s.replace(ENUMERATION, '').replace(/^其中[:：]?/u, '');
-  return trimPunctuation(s.replace(/\((?:类|款|项)\)/gu, ''));
-}
+/** A label as templates match it: the same key prose and tables are matched by. */
+export const normalLabel = labelKey;
 
 export const normalTitle = (title: string) => halfWidth(title).replace(/\s+/g, '').replace(QUOTES, '');
 
@@ -125,13 +119,3 @@ export function tablePrecision(table: Table): number {
   return d;
 }
 
-/** Strips leading and trailing punctuation in one pass each (a regex `[^…]+$` is quadratic). */
-function trimPunctuation(s: string): string {
-  const chars = [...s];
-  const word = /[\p{L}\p{N}]/u;
-  let a = 0;
-  let b = chars.length;
-  while (a < b && !word.test(chars[a]!) && chars[a] !== '(') a++;
-  while (b > a && !word.test(chars[b - 1]!) && chars[b - 1] !== ')') b--;
-  return chars.slice(a, b).join('');
-}

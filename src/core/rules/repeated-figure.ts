@@ -1,10 +1,8 @@
 import type { Finding } from '../finding';
 import { shown } from '../interval';
-import { type AmountUnit, convert } from '../number';
+import { convert, isAmountUnit } from '../number';
 import type { Statement } from '../resolve';
 import type { Rule } from './rule';
-
-const AMOUNT: AmountUnit[] = ['元', '万元', '亿元'];
 
 /** The same subject, in the same words, stated with different amounts in two paragraphs. */
 export const repeatedFigure: Rule = {
@@ -22,11 +20,11 @@ export const repeatedFigure: Rule = {
       }
       if (earlier.block === s.block) continue;
       const [a, b] = [earlier.figure, s.figure];
-      if (!AMOUNT.includes(a.unit as AmountUnit) || !AMOUNT.includes(b.unit as AmountUnit)) continue;
-      const x = shown(convert(a.value, a.unit as AmountUnit, b.unit as AmountUnit), a.decimals + 8);
+      if (!isAmountUnit(a.unit) || !isAmountUnit(b.unit)) continue;
+      const x = shown(convert(a.value, a.unit, b.unit), a.decimals + 8);
       const xa = shown(a.value, a.decimals);
       const y = shown(b.value, b.decimals);
-      const ya = shown(convert(b.value, b.unit as AmountUnit, a.unit as AmountUnit), b.decimals + 8);
+      const ya = shown(convert(b.value, b.unit, a.unit), b.decimals + 8);
       const overlap = (p: typeof x, q: typeof y) => p.lo.lte(q.hi) && p.hi.gte(q.lo);
       if (overlap(x, y) || overlap(xa, ya)) continue;
       out.push({

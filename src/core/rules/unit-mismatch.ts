@@ -1,5 +1,4 @@
 import type { Finding } from '../finding';
-import { halfWidth } from '../text';
 import { where } from './amount-mismatch';
 import type { Rule } from './rule';
 
@@ -11,7 +10,7 @@ export const unitMismatch: Rule = {
   check: ({ links, report }) =>
     links.flatMap((l): Finding[] => {
       if (!l.unitInstead || !l.strong) return [];
-      const norm = halfWidth(report.text);
+      const { norm } = report;
       let start = l.figure.end;
       while (start < l.figure.unitEnd && /\s/.test(norm[start]!)) start++;
       return [{
