@@ -2,7 +2,7 @@
 // bundles the extension and the tests, and runs the tests inside a real VS Code through
 // @vscode/test-electron's runTests, with test/integration/runner/launch.mjs as "VS Code".
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +11,13 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SUITE = join(ROOT, 'test/integration/suite');
-const OUT = join(ROOT, 'out/integration');
 
 execFileSync('bash', [join(ROOT, 'scripts/vscode-test-setup.sh')], { stdio: 'inherit' });
 execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { stdio: 'inherit', cwd: ROOT });
-rmSync(OUT, { recursive: true, force: true });
+// A fresh output folder per run: two runs at once never share compiled tests.
+// Inside the project, so the tests resolve mocha from its node_modules.
+mkdirSync(join(ROOT, 'out'), { recursive: true });
+const OUT = mkdtempSync(join(ROOT, 'out', 'integration-'));
 await build({
   entryPoints: readdirSync(SUITE).filter((f) => f.endsWith('.ts')).map((f) => join(SUITE, f)),
   outdir: OUT,
@@ -41,4 +43,5 @@ try {
   process.exitCode = 1;
 } finally {
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(OUT, { recursive: true, force: true });
 }
