@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // GOUJI_TEST_GREP runs a subset while working on one feature; CI runs them all.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', grep: process.env.GOUJI_TEST_GREP });
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((done) => mocha.run(done));
