@@ -1,4 +1,4 @@
-// Bundles the CLI (and, later, the extension) into one small CommonJS file each.
+// Bundles the CLI and the extension into one small CommonJS file each.
 import { build } from 'esbuild';
 
 const common = {
@@ -9,6 +9,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // ESM builds first: jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });

@@ -1,4 +1,4 @@
-// `gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] FILE...`
+// `gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] [--config FILE] FILE...`
 // Exit code: 0 nothing to report, 1 warnings or errors found, 2 unusable input or usage.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,9 +9,10 @@ import { TemplateError } from '../core/identities';
 import { LineIndex } from '../core/text';
 import { type FileResult, toJson, toSarif, toText } from './format';
 import { readText, UnreadableInput } from './read';
+import { configOptions, findConfig } from './config';
 import { templateOption } from './template';
 
-const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] FILE...';
+const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] [--config FILE] FILE...';
 
 function envLang(): Lang {
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -34,6 +35,7 @@ export function main(argv: string[]): number {
         lang: { type: 'string' },
         fix: { type: 'boolean', default: false },
         template: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -51,14 +53,19 @@ export function main(argv: string[]): number {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format '${format}'\n${USAGE}`);
   const lang: Lang = values.lang === 'zh' || values.lang === 'en' ? values.lang : values.lang ? fail(`unknown language '${values.lang}' (zh or en)`) : envLang();
 
-  let options: CheckOptions = {};
-  try {
-    if (values.template !== undefined) options = templateOption(values.template);
-  } catch (e) {
-    if (e instanceof UnreadableInput) fail(e.message);
-    if (e instanceof TemplateError) fail(e.message.replace(/\n/g, '\ngouji: '));
-    throw e;
-  }
+  /** The options for one report: its config file (given, or the nearest), then --template over it. */
+  const optionsFor = (path: string): CheckOptions => {
+    try {
+      const configPath = values.config ?? findConfig(path);
+      const config = configPath ? configOptions(configPath, lang) : {};
+      if (values.template === undefined) return config;
+      const chosen = templateOption(values.template);
+      return { ...config, template: chosen.template, templates: [...(config.templates ?? []), ...(chosen.templates ?? [])] };
+    } catch (e) {
+      if (e instanceof UnreadableInput || e instanceof TemplateError) fail(e.message.replace(/\n/g, '\ngouji: '));
+      throw e;
+    }
+  };
 
   const results: FileResult[] = [];
   for (const path of files) {
@@ -69,6 +76,7 @@ export function main(argv: string[]): number {
       if (e instanceof UnreadableInput) fail(e.message);
       throw e;
     }
+    const options = optionsFor(path);
     let result = check(file.text, options);
     if (values.fix) {
       // Fix, write back (keeping the byte-order mark), and report what is left.
@@ -90,6 +98,12 @@ export function main(argv: string[]): number {
   const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
   return serious ? 1 : 0;
 }
+
+// `gouji check … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 try {
   process.exitCode = main(process.argv.slice(2));

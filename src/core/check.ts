@@ -1,5 +1,7 @@
 // The one entry point: text in, report and findings out. Pure: no I/O, no editor.
 import { type Claim, readClaims } from './claims';
+import { type Config, severityFor, type Tolerance } from './config';
+import { type Directives, readDirectives } from './directives';
 import type { Finding } from './finding';
 import { type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
@@ -19,6 +21,9 @@ export interface CheckOptions {
   template?: string;
   /** Templates besides the shipped ones, parsed by the caller (e.g. from the user's workspace). */
   templates?: Template[];
+  /** Severity by rule id, or 'off' (from the config file or settings). */
+  rules?: Config['rules'];
+  tolerance?: Tolerance;
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
@@ -27,6 +32,21 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const { links, unlinked, statements } = linkFigures(report, claims);
   const sums = readSums(report, claims);
   const templates = templateSet(options.templates, options.template ?? null);
-  const findings = rules.flatMap((rule) => rule.check({ report, claims, links, unlinked, statements, sums, templates })).sort((a, b) => a.start - b.start || a.end - b.end);
-  return { report, claims, links, findings };
+  const directives = readDirectives(report.text, RULE_IDS);
+  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };
+  const findings = rules.flatMap((rule) => rule.check(context));
+  return { report, claims, links, findings: settle(findings, directives, options.rules) };
+}
+
+const RULE_IDS = rules.map((r) => r.id);
+
+/** The findings the user asked to see: inline directives and configured severities applied, in text order. */
+function settle(findings: Finding[], directives: Directives, settings: Config['rules']): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const severity = severityFor(finding.rule, finding.severity, settings);
+    if (severity === null || directives.isSilenced(finding.rule, finding.start)) continue;
+    out.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -53,6 +53,13 @@ export function explains(range: Interval, stated: Decimal, decimals: number): bo
   return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
 }
 
+/** Does some value in `range` cut off (not rounded) at `decimals` give `stated`? */
+export function truncationExplains(range: Interval, stated: Decimal, decimals: number): boolean {
+  // Values in [stated, stated + unit) cut off to stated (for positive figures, as rates here are).
+  const unit = new Dec(10).pow(-decimals);
+  return range.lo.lt(stated.plus(unit)) && range.hi.gte(stated);
+}
+
 export function round(value: Decimal, decimals: number): Decimal {
   return value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
 }

@@ -440,7 +440,7 @@ describe('template files', () => {
     ]);
   });
 
-  it('templates/template.schema.json is the schema of the zod definition (run scripts/template-schema.mjs)', () => {
+  it('templates/template.schema.json is the schema of the zod definition (run scripts/json-schemas.mjs)', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(ROOT, 'templates', 'template.schema.json'), 'utf8')), templateJsonSchema());
   });
 

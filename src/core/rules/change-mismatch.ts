@@ -12,7 +12,7 @@ export const changeMismatch: Rule = {
   id: 'change-mismatch',
   severity: 'warning',
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
-  check: ({ claims }) =>
+  check: ({ claims, tolerance }) =>
     claims.flatMap((c): Finding[] => {
       if (c.kind !== 'change') return [];
       const current = shown(c.current.value, c.current.decimals);
@@ -36,7 +36,7 @@ export const changeMismatch: Rule = {
       }
       const r = c.rate ? changeRateOf(c) : null;
       if (!c.rate || !r) return [];
-      const finding = rateFinding({
+      const finding = rateFinding(tolerance, {
         rule: 'change-mismatch',
         severity: 'warning',
         rate: c.rate,

@@ -1,6 +1,7 @@
 // Every rule, in one list: adding a rule is one file plus one line here.
 import { amountMismatch } from './amount-mismatch';
 import { amountUnlinked } from './amount-unlinked';
+import { badDirective } from './bad-directive';
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
 import { directionWord } from './direction-word';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   directionWord,
   tableIdentity,
   truncatedCode,
+  badDirective,
 ];
 
 export type { Rule };

@@ -3,7 +3,8 @@
 import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
 import type { Finding, Related, Severity } from '../finding';
-import { explains, type Interval, isTruncation, round } from '../interval';
+import type { Tolerance } from '../config';
+import { explains, type Interval, isTruncation, round, truncationExplains } from '../interval';
 import { Dec, formatNumber } from '../number';
 
 export interface RateCheck {
@@ -20,9 +21,10 @@ export interface RateCheck {
   related: Related[];
 }
 
-export function rateFinding(c: RateCheck): Finding | null {
+export function rateFinding(tolerance: Tolerance, c: RateCheck): Finding | null {
   const { rate, exact, range } = c;
   if (explains(range, rate.value, rate.decimals)) return null;
+  if (tolerance === 'truncation' && truncationExplains(range, rate.value, rate.decimals)) return null;
   const expected = round(exact, rate.decimals);
   const newText = formatNumber(expected, rate);
   const truncated = isTruncation(exact, rate.value, rate.decimals);

@@ -1,4 +1,6 @@
 import type { Claim } from '../claims';
+import type { Tolerance } from '../config';
+import type { Directives } from '../directives';
 import type { Finding, Message, Severity } from '../finding';
 import type { Figure } from '../figures';
 import type { Templates } from '../identities';
@@ -18,6 +20,9 @@ export interface Context {
   sums: SumClaim[];
   /** The report templates its tables are checked against (shipped, and the user's). */
   templates: Templates;
+  tolerance: Tolerance;
+  /** The report's inline directives, for the rule that reports unknown rule names in them. */
+  directives: Directives;
 }
 
 /** A rule is data plus one function; docs, SARIF and settings are generated from the data. */

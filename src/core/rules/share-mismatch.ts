@@ -8,7 +8,7 @@ export const shareMismatch: Rule = {
   id: 'share-mismatch',
   severity: 'warning',
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
-  check: ({ claims }) =>
+  check: ({ claims, tolerance }) =>
     claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
       const r = shareRate(c);
@@ -19,7 +19,7 @@ export const shareMismatch: Rule = {
           : c.whole.kind === 'figure'
             ? related(c.whole.figure, '总数', 'whole')
             : null;
-      const finding = rateFinding({
+      const finding = rateFinding(tolerance, {
         rule: 'share-mismatch',
         severity: 'warning',
         rate: c.rate,
