@@ -1,7 +1,8 @@
 // Findings as diagnostics: on open, on change (debounced) and on save; never twice per version.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/finding';
-import { isReport, messageLang, rangeOf, type Reports } from './reports';
+import { messageLang } from './lang';
+import { rangeOf, type Reports } from './reports';
 
 const DEBOUNCE_MS = 300;
 
@@ -43,7 +44,14 @@ export class ReportDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.publish(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc)),
+      reports.onDidReset(() => this.publishAll()),
     ];
+    this.publishAll();
+  }
+
+  /** Every open document again: settings or a config file changed. */
+  private publishAll(): void {
+    this.published.clear();
     for (const doc of vscode.workspace.textDocuments) this.publish(doc);
   }
 
@@ -63,7 +71,7 @@ export class ReportDiagnostics implements vscode.Disposable {
   publish(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     if (this.published.get(key) === doc.version) return;
-    if (!isReport(doc)) {
+    if (!this.reports.isReport(doc)) {
       this.collection.delete(doc.uri);
       this.published.delete(key);
       return;
@@ -75,12 +83,16 @@ export class ReportDiagnostics implements vscode.Disposable {
     this.published.set(key, version);
   }
 
+  /**
+   * A closed document's findings stay in Problems when they are those of the file as saved
+   * (as after "check workspace reports"); those of unsaved changes go with the changes.
+   */
   private clear(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.published.delete(key);
-    this.collection.delete(doc.uri);
+    if (doc.isDirty || doc.uri.scheme !== 'file') this.collection.delete(doc.uri);
     this.reports.forget(doc);
   }
 

@@ -1,9 +1,13 @@
 // The VS Code glue: wires the engine's results to diagnostics, hovers, navigation and fixes.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { REPORT_LANGUAGE, ReportConfig } from './config';
 import { ReportDiagnostics } from './diagnostics';
-import { fixAllEdit, ReportFixes } from './fixes';
-import { FigureDefinition, FigureHover } from './navigation';
-import { isReport, REPORT_LANGUAGE, Reports } from './reports';
+import { ReportFixes } from './fixes';
+import { registerModel } from './model';
+import { CellReferences, FigureDefinition, REVEAL_COMMAND, ReportHover, revealRange, TableCitations } from './navigation';
+import { Reports } from './reports';
+import { ReportStatus } from './status';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: REPORT_LANGUAGE },
@@ -12,20 +16,26 @@ const SELECTOR: vscode.DocumentSelector = [
 ];
 
 export function activate(context: vscode.ExtensionContext): void {
-  const reports = new Reports();
+  const config = new ReportConfig();
+  const reports = new Reports(config);
+  const diagnostics = new ReportDiagnostics(reports, context.extensionUri);
+  const lenses = new TableCitations(reports);
   context.subscriptions.push(
+    config,
     reports,
-    new ReportDiagnostics(reports, context.extensionUri),
+    diagnostics,
+    lenses,
+    reports.onDidReset(() => lenses.refresh()),
+    new ReportStatus(reports, SELECTOR),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ReportFixes(reports), ReportFixes.metadata),
-    vscode.languages.registerHoverProvider(SELECTOR, new FigureHover(reports)),
+    vscode.languages.registerHoverProvider(SELECTOR, new ReportHover(reports)),
     vscode.languages.registerDefinitionProvider(SELECTOR, new FigureDefinition(reports)),
-    vscode.commands.registerCommand('gouji.fixAll', async () => {
-      const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || !isReport(doc)) return false;
-      const edit = fixAllEdit(doc, reports.resultFor(doc).findings);
-      return edit ? vscode.workspace.applyEdit(edit) : false;
-    }),
+    vscode.languages.registerReferenceProvider(SELECTOR, new CellReferences(reports)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealRange),
+    ...registerCommands(reports, diagnostics, context.extensionUri),
   );
+  registerModel(context, reports);
 }
 
 export function deactivate(): void {}

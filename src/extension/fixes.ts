@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/finding';
 import { applyFixes } from '../core/fix';
-import { isReport, rangeOf, type Reports } from './reports';
+import { rangeOf, type Reports } from './reports';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gouji');
 
@@ -15,6 +15,26 @@ export function fixAllEdit(doc: vscode.TextDocument, findings: Finding[]): vscod
   return edit;
 }
 
+/**
+ * "Disable for this line": appends an inline directive to the line, where it silences this
+ * rule only. At the line's end (not on a line above) so a paragraph or table is not split.
+ */
+function disableActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, findings: Finding[]): vscode.CodeAction[] {
+  const rules = new Set<string>();
+  for (const finding of findings) {
+    const at = rangeOf(doc, finding.start, finding.end);
+    if (at.intersection(range) && at.start.line === range.start.line) rules.add(finding.rule);
+  }
+  return [...rules].map((rule) => {
+    const line = doc.lineAt(range.start.line);
+    const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', rule), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(doc.uri, line.range.end, `${line.text.endsWith(' ') ? '' : ' '}<!-- gouji-disable-line ${rule} -->`);
+    action.diagnostics = context.diagnostics.filter((d) => d.source === 'gouji' && typeof d.code === 'object' && d.code.value === rule);
+    return action;
+  });
+}
+
 export class ReportFixes implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -23,7 +43,7 @@ export class ReportFixes implements vscode.CodeActionProvider {
   constructor(private readonly reports: Reports) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (!isReport(doc)) return [];
+    if (!this.reports.isReport(doc)) return [];
     const { findings } = this.reports.resultFor(doc);
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     const actions: vscode.CodeAction[] = [];
@@ -40,7 +60,8 @@ export class ReportFixes implements vscode.CodeActionProvider {
         action.isPreferred = true;
         actions.push(action);
       }
-      if (actions.length) {
+      actions.push(...disableActions(doc, range, context, findings));
+      if (actions.some((a) => a.isPreferred)) {
         const edit = fixAllEdit(doc, findings);
         if (edit && edit.size > 0) {
           const all = new vscode.CodeAction(vscode.l10n.t('Fix all Gouji problems in this file'), vscode.CodeActionKind.QuickFix);

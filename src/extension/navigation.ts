@@ -1,26 +1,46 @@
-// Hover and Go to Definition on a prose figure: where it comes from and what it should be.
+// Figure tracing: hover a prose figure for its source cell and formula, hover a cell for the
+// prose that cites it; Go to Definition (figure → cell), Find All References (cell → figures),
+// and a CodeLens on each table with how many figures cite it and how many disagree.
 import Decimal from 'decimal.js';
 import * as vscode from 'vscode';
 import type { FigureInfo } from '../core/figure-info';
-import { figureAt, isReport, rangeOf, type Reports } from './reports';
+import type { Report } from '../core/report';
+import type { Cell, Row, Table } from '../core/tables/model';
+import { rangeOf, type Reports } from './reports';
 
 /** Decimals shown for a recomputed rate and its interval: enough to see why it rounds as it does. */
 const SHOWN_DECIMALS = 4;
+export const REVEAL_COMMAND = 'gouji.revealRange';
 
 /** Report text shown as is: markdown's special characters escaped, spaces kept. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-!|<>~]/g, '\\$&');
 }
 
-export function describeFigure(info: FigureInfo): vscode.MarkdownString | undefined {
+/** A markdown link that selects a range of the document (the hover's only trusted command). */
+function revealLink(label: string, doc: vscode.TextDocument, start: number, end: number): string {
+  const args = encodeURIComponent(JSON.stringify([doc.uri.toString(), start, end]));
+  return `[${escapeMarkdown(label)}](command:${REVEAL_COMMAND}?${args})`;
+}
+
+function hoverMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = { enabledCommands: [REVEAL_COMMAND] };
+  return md;
+}
+
+const tableName = (table: Table) => [table.code, table.title, table.part && `(${table.part})`].filter(Boolean).join(' ');
+const rowName = (row: Row) => [row.code, row.label].filter(Boolean).join(' ');
+
+export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vscode.MarkdownString | undefined {
   const { link, recomputed } = info;
   if (!link && !recomputed) return undefined;
-  const md = new vscode.MarkdownString();
+  const md = hoverMarkdown();
   const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** ${escapeMarkdown(value)}  \n`);
   if (link) {
     const { table, row, cell } = link;
-    line(vscode.l10n.t('Source cell'), [table.code, table.title, table.part && `(${table.part})`].filter(Boolean).join(' '));
-    line(vscode.l10n.t('Row'), [row.code, row.label].filter(Boolean).join(' '));
+    line(vscode.l10n.t('Source cell'), tableName(table));
+    line(vscode.l10n.t('Row'), rowName(row));
     line(vscode.l10n.t('Column'), cell.column.name);
     line(vscode.l10n.t('Value as written'), table.unit ? `${cell.text} ${table.unit}` : cell.text);
     if (!link.agrees) line(vscode.l10n.t('Disagrees with the text'), info.figure.text);
@@ -35,17 +55,65 @@ export function describeFigure(info: FigureInfo): vscode.MarkdownString | undefi
     line(vscode.l10n.t('Rounding interval'), `[${shownLo}, ${shownHi}]%`);
   }
   if (info.computed && info.computed !== info.figure.text) line(vscode.l10n.t('Should read'), info.computed);
+  if (link) md.appendMarkdown(revealLink(vscode.l10n.t('Reveal the source cell'), doc, link.cell.start, link.cell.end));
   return md;
 }
 
-export class FigureHover implements vscode.HoverProvider {
+/** Where the prose cites a cell, and whether each citation agrees. */
+function describeCell(found: CellAt, citing: FigureInfo[], doc: vscode.TextDocument): vscode.MarkdownString {
+  const md = hoverMarkdown();
+  md.appendMarkdown(`**${escapeMarkdown(tableName(found.table))}** · ${escapeMarkdown(rowName(found.row))} · ${escapeMarkdown(found.cell.column.name)}  \n`);
+  if (!citing.length) return md.appendMarkdown(vscode.l10n.t('Not cited in the text.'));
+  const disagree = citing.filter((f) => !f.link!.agrees).length;
+  md.appendMarkdown(`${vscode.l10n.t('Cited {0} times in the text; {1} disagree.', citing.length, disagree)}  \n`);
+  for (const f of citing) {
+    const where = vscode.l10n.t('line {0}', doc.positionAt(f.figure.start).line + 1);
+    const verdict = f.link!.agrees ? vscode.l10n.t('agrees') : vscode.l10n.t('disagrees');
+    md.appendMarkdown(`- ${revealLink(where, doc, f.figure.start, f.figure.unitEnd)}: ${escapeMarkdown(`${f.figure.text}${f.figure.unit ? ` ${f.figure.unit}` : ''}`)} — ${verdict}\n`);
+  }
+  return md;
+}
+
+interface CellAt {
+  table: Table;
+  row: Row;
+  cell: Cell;
+}
+
+function cellAt(report: Report, offset: number): CellAt | undefined {
+  for (const table of report.tables) {
+    if (offset < table.start || offset > table.end) continue;
+    for (const row of table.rows) {
+      if (offset < row.start || offset > row.end) continue;
+      const cell = row.cells.find((c) => c.start <= offset && offset <= c.end);
+      if (cell) return { table, row, cell };
+    }
+  }
+  return undefined;
+}
+
+/** The prose figure under a position (number and unit word), if any. */
+function figureAt(figures: FigureInfo[], doc: vscode.TextDocument, position: vscode.Position): FigureInfo | undefined {
+  const offset = doc.offsetAt(position);
+  return figures.find((f) => f.figure.start <= offset && offset <= f.figure.unitEnd);
+}
+
+const citationsOf = (figures: FigureInfo[], cell: Cell) => figures.filter((f) => f.link?.cell === cell);
+
+export class ReportHover implements vscode.HoverProvider {
   constructor(private readonly reports: Reports) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!isReport(doc)) return undefined;
-    const info = figureAt(this.reports.figuresOf(doc), doc, position);
-    const content = info && describeFigure(info);
-    return content && new vscode.Hover(content, rangeOf(doc, info.figure.start, info.figure.unitEnd));
+    if (!this.reports.isReport(doc)) return undefined;
+    const figures = this.reports.figuresOf(doc);
+    const info = figureAt(figures, doc, position);
+    if (info) {
+      const content = describeFigure(info, doc);
+      return content && new vscode.Hover(content, rangeOf(doc, info.figure.start, info.figure.unitEnd));
+    }
+    const found = cellAt(this.reports.resultFor(doc).report, doc.offsetAt(position));
+    if (!found || found.cell.value.kind !== 'number') return undefined;
+    return new vscode.Hover(describeCell(found, citationsOf(figures, found.cell), doc), rangeOf(doc, found.cell.start, found.cell.end));
   }
 }
 
@@ -53,8 +121,68 @@ export class FigureDefinition implements vscode.DefinitionProvider {
   constructor(private readonly reports: Reports) {}
 
   provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    if (!isReport(doc)) return undefined;
+    if (!this.reports.isReport(doc)) return undefined;
     const cell = figureAt(this.reports.figuresOf(doc), doc, position)?.link?.cell;
     return cell && new vscode.Location(doc.uri, rangeOf(doc, cell.start, cell.end));
   }
+}
+
+/** On a cell: every prose figure citing it. On a prose figure: every figure citing the same cell. */
+export class CellReferences implements vscode.ReferenceProvider {
+  constructor(private readonly reports: Reports) {}
+
+  provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+    if (!this.reports.isReport(doc)) return [];
+    const figures = this.reports.figuresOf(doc);
+    const cell = figureAt(figures, doc, position)?.link?.cell ?? cellAt(this.reports.resultFor(doc).report, doc.offsetAt(position))?.cell;
+    if (!cell) return [];
+    const at = (start: number, end: number) => new vscode.Location(doc.uri, rangeOf(doc, start, end));
+    const citing = citationsOf(figures, cell).map((f) => at(f.figure.start, f.figure.end));
+    return context.includeDeclaration ? [at(cell.start, cell.end), ...citing] : citing;
+  }
+}
+
+/** Above each table: how many prose figures cite it and how many of them disagree. */
+export class TableCitations implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly reports: Reports) {}
+
+  /** Lenses are recomputed when results change (settings, config files). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.reports.isReport(doc) || !vscode.workspace.getConfiguration('gouji', doc).get<boolean>('codeLens', true)) return [];
+    const figures = this.reports.figuresOf(doc);
+    return this.reports.resultFor(doc).report.tables.map((table) => {
+      const citing = figures.filter((f) => f.link?.table === table);
+      const disagree = citing.filter((f) => !f.link!.agrees).length;
+      const start = doc.positionAt(table.start);
+      const title = citing.length
+        ? disagree
+          ? vscode.l10n.t('{0} figures in the text cite this table · {1} disagree', citing.length, disagree)
+          : vscode.l10n.t('{0} figures in the text cite this table · all agree', citing.length)
+        : vscode.l10n.t('No figure in the text cites this table');
+      const locations = citing.map((f) => new vscode.Location(doc.uri, rangeOf(doc, f.figure.start, f.figure.end)));
+      return new vscode.CodeLens(new vscode.Range(start, start), {
+        title,
+        command: citing.length ? 'editor.action.showReferences' : '',
+        arguments: [doc.uri, start, locations],
+      });
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Selects a range of a document: the target of the hovers' links. */
+export async function revealRange(uri: string, start: number, end: number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const range = rangeOf(doc, start, end);
+  await vscode.window.showTextDocument(doc, { selection: range });
 }

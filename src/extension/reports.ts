@@ -2,25 +2,7 @@
 import * as vscode from 'vscode';
 import { check, type CheckResult } from '../core/check';
 import { type FigureInfo, figureInfo } from '../core/figure-info';
-import type { Lang } from '../core/finding';
-
-export const REPORT_LANGUAGE = 'fiscal-report';
-
-/** A report names its kind (决算/预算) and its standard tables (公开01表, 部门公开表1). */
-export function looksLikeReport(text: string): boolean {
-  return /决算|预算/.test(text) && /公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2}/.test(text);
-}
-
-export function isReport(doc: vscode.TextDocument): boolean {
-  if (doc.languageId === REPORT_LANGUAGE) return true;
-  if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
-  return looksLikeReport(doc.getText());
-}
-
-/** The language of the engine's messages: the one VS Code is displayed in. */
-export function messageLang(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+import type { ReportConfig } from './config';
 
 interface Checked {
   version: number;
@@ -31,6 +13,22 @@ interface Checked {
 /** Check results by document, kept for the version they were computed from. */
 export class Reports implements vscode.Disposable {
   private readonly checked = new Map<string, Checked>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when every result is stale (settings or a config file changed). */
+  readonly onDidReset = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly config: ReportConfig) {
+    this.subscription = config.onDidChange(() => {
+      this.checked.clear();
+      this.changed.fire();
+    });
+  }
+
+  /** Is this document a report to check (settings, config file, and what it looks like)? */
+  isReport(doc: vscode.TextDocument): boolean {
+    return this.config.isChecked(doc);
+  }
 
   /** The result for the document as it is now; checks only if this version was never checked. */
   resultFor(doc: vscode.TextDocument): CheckResult {
@@ -53,23 +51,19 @@ export class Reports implements vscode.Disposable {
 
   dispose(): void {
     this.checked.clear();
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 
   private entry(doc: vscode.TextDocument): Checked {
     const key = doc.uri.toString();
     let entry = this.checked.get(key);
     if (entry?.version !== doc.version) {
-      entry = { version: doc.version, result: check(doc.getText()) };
+      entry = { version: doc.version, result: check(doc.getText(), this.config.optionsFor(doc)) };
       this.checked.set(key, entry);
     }
     return entry;
   }
-}
-
-/** The prose figure under a position (number and unit word), if any. */
-export function figureAt(figures: FigureInfo[], doc: vscode.TextDocument, position: vscode.Position): FigureInfo | undefined {
-  const offset = doc.offsetAt(position);
-  return figures.find((f) => f.figure.start <= offset && offset <= f.figure.unitEnd);
 }
 
 export function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.Range {

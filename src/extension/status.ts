@@ -1,0 +1,46 @@
+// The language status item: what was checked in the active report, at a glance.
+import * as vscode from 'vscode';
+import type { Reports } from './reports';
+
+export class ReportStatus implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly reports: Reports,
+    selector: vscode.DocumentSelector,
+  ) {
+    this.item = vscode.languages.createLanguageStatusItem('gouji.status', selector);
+    this.item.name = vscode.l10n.t('Gouji report check');
+    this.item.command = { title: vscode.l10n.t('Show problems'), command: 'workbench.actions.view.problems' };
+    this.subscriptions = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      // Diagnostics are published after each check: the counts follow without a check of their own.
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+    ];
+    this.update();
+  }
+
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !this.reports.isReport(doc)) {
+      this.item.text = vscode.l10n.t('Gouji: not a report');
+      this.item.detail = vscode.l10n.t('No 决算/预算 tables found');
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    // Only a result already computed for this version: the status never runs a check itself.
+    if (!this.reports.hasChecked(doc)) return;
+    const { report, links, findings } = this.reports.resultFor(doc);
+    const figures = report.figures.filter((f) => f.kind === 'amount' || f.kind === 'percent').length;
+    const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+    this.item.text = serious ? vscode.l10n.t('Gouji: {0} problems', serious) : vscode.l10n.t('Gouji: figures agree');
+    this.item.detail = vscode.l10n.t('{0} figures checked · {1} linked to cells · {2} findings', figures, links.length, findings.length);
+    this.item.severity = serious ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
