@@ -18,6 +18,8 @@ export function looksLikeReport(text: string): boolean {
   return /决算|预算/.test(text) && /公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2}/.test(text);
 }
 
+const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 interface ProjectConfig {
   path: string;
   config: Config;
@@ -56,6 +58,8 @@ export class ReportConfig implements vscode.Disposable {
 
   /** Is this document a report Gouji should check? */
   isChecked(doc: vscode.TextDocument): boolean {
+    // Files and untitled editors, local or remote; not the inputs of other views (a chat input is plain text too).
+    if (!DOCUMENT_SCHEMES.has(doc.uri.scheme)) return false;
     const settings = vscode.workspace.getConfiguration('gouji', doc);
     if (!settings.get<boolean>('enable', true)) return false;
     const project = this.projectFor(doc);

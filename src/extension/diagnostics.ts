@@ -46,7 +46,8 @@ export class ReportDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc)),
       reports.onDidReset(() => this.publishAll()),
     ];
-    this.publishAll();
+    // The documents already open are checked after activation returns, not during it.
+    setImmediate(() => this.publishAll());
   }
 
   /** Every open document again: settings or a config file changed. */
