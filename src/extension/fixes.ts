@@ -44,6 +44,11 @@ export class ReportFixes implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!this.reports.isReport(doc)) return [];
+    // VS Code asks for the light bulb at every cursor move: then only a result already made
+    // for this version is used (the diagnostics being shown). A user's request, and fix-all
+    // on save (asked for by its kind), may check.
+    const fixAllAsked = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
+    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && !fixAllAsked && !this.reports.hasChecked(doc)) return [];
     const { findings } = this.reports.resultFor(doc);
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     const actions: vscode.CodeAction[] = [];

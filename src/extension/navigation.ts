@@ -154,10 +154,13 @@ export class TableCitations implements vscode.CodeLensProvider {
     this.changed.fire();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.reports.isReport(doc) || !vscode.workspace.getConfiguration('gouji', doc).get<boolean>('codeLens', true)) return [];
+    // Asked after every keystroke: wait for the debounced check rather than run one here.
+    const result = await this.reports.whenChecked(doc, token);
+    if (!result) return [];
     const figures = this.reports.figuresOf(doc);
-    return this.reports.resultFor(doc).report.tables.map((table) => {
+    return result.report.tables.map((table) => {
       const citing = figures.filter((f) => f.link?.table === table);
       const disagree = citing.filter((f) => !f.link!.agrees).length;
       const start = doc.positionAt(table.start);

@@ -1,6 +1,6 @@
 // Which documents are reports, and each report's check result, computed once per version.
 import * as vscode from 'vscode';
-import { check, type CheckResult } from '../core/check';
+import { type CheckOptions, check, type CheckResult } from '../core/check';
 import { type FigureInfo, figureInfo } from '../core/figure-info';
 import type { ReportConfig } from './config';
 
@@ -16,6 +16,9 @@ export class Reports implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when every result is stale (settings or a config file changed). */
   readonly onDidReset = this.changed.event;
+  private readonly checkedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document's version has been checked. */
+  readonly onDidCheck = this.checkedEmitter.event;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly config: ReportConfig) {
@@ -28,6 +31,11 @@ export class Reports implements vscode.Disposable {
   /** Is this document a report to check (settings, config file, and what it looks like)? */
   isReport(doc: vscode.TextDocument): boolean {
     return this.config.isChecked(doc);
+  }
+
+  /** The check options for the document (settings and its config file). */
+  optionsFor(doc: vscode.TextDocument): CheckOptions {
+    return this.config.optionsFor(doc);
   }
 
   /** The result for the document as it is now; checks only if this version was never checked. */
@@ -45,6 +53,24 @@ export class Reports implements vscode.Disposable {
     return this.checked.get(doc.uri.toString())?.version === doc.version;
   }
 
+  /**
+   * The result for the current version once the debounced re-check has made it: for what VS
+   * Code asks on every keystroke (CodeLens), so the check stays off the typing path. Resolves
+   * undefined when the request is cancelled (a newer version is being typed).
+   */
+  whenChecked(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<CheckResult | undefined> {
+    if (this.hasChecked(doc)) return Promise.resolve(this.resultFor(doc));
+    return new Promise((resolve) => {
+      const done = (result: CheckResult | undefined) => {
+        checked.dispose();
+        cancelled.dispose();
+        resolve(result);
+      };
+      const checked = this.onDidCheck((d) => d === doc && this.hasChecked(doc) && done(this.resultFor(doc)));
+      const cancelled = token.onCancellationRequested(() => done(undefined));
+    });
+  }
+
   forget(doc: vscode.TextDocument): void {
     this.checked.delete(doc.uri.toString());
   }
@@ -53,6 +79,7 @@ export class Reports implements vscode.Disposable {
     this.checked.clear();
     this.subscription.dispose();
     this.changed.dispose();
+    this.checkedEmitter.dispose();
   }
 
   private entry(doc: vscode.TextDocument): Checked {
@@ -61,6 +88,7 @@ export class Reports implements vscode.Disposable {
     if (entry?.version !== doc.version) {
       entry = { version: doc.version, result: check(doc.getText(), this.config.optionsFor(doc)) };
       this.checked.set(key, entry);
+      this.checkedEmitter.fire(doc);
     }
     return entry;
   }

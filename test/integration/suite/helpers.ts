@@ -1,7 +1,7 @@
 // Shared steps of the integration tests: fixtures copied into the test workspace, and waits on
 // VS Code's own events (never on time).
-import { copyFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 
 export function extensionRoot(): string {
@@ -73,4 +73,35 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+/** The profile folder of this VS Code session: run.mjs puts it beside the workspace folder. */
+export function userDataDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need a workspace folder');
+  return join(dirname(folder.uri.fsPath), 'user-data');
+}
+
+/** Every file under `dir` (recursively) whose path satisfies `wanted`. */
+export function filesUnder(dir: string, wanted: (path: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).map((name) => join(dir, name)).filter((path) => wanted(path) && statSync(path).isFile());
+}
+
+/** Resolves with the first file under `dir` named like `name` whose text contains `marker`, watching the folder until one does. */
+export function fileContaining(dir: string, name: RegExp, marker: string): Promise<string> {
+  const find = () => filesUnder(dir, (p) => name.test(p)).find((p) => readFileSync(p, 'utf8').includes(marker));
+  return new Promise((resolve) => {
+    // Watch first, then look: a write between the two is not missed.
+    const done = (path: string) => {
+      watcher.close();
+      resolve(path);
+    };
+    const watcher = watch(dir, { recursive: true }, () => {
+      const now = find();
+      if (now) done(now);
+    });
+    const found = find();
+    if (found) done(found);
+  });
 }
