@@ -13,16 +13,26 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { build } from 'esbuild';
+import { installExtension } from './runner/workbench.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SUITE = join(ROOT, 'test/integration/suite');
 
-/** Each session's launch.mjs arguments. */
+/** Each session's launch.mjs arguments, and what runs as the extension under development. */
 const SESSIONS = {
-  default: [],
-  zh: ['--locale=zh-cn'], // display language 简体中文
-  untrusted: ['--untrusted'], // the folder opens in restricted mode
+  default: { args: [] },
+  zh: { args: ['--locale=zh-cn'] }, // display language 简体中文
+  untrusted: { args: ['--untrusted'] }, // the folder opens in restricted mode
+  // The packaged .vsix, installed as a user installs it; an empty extension stands in as the
+  // one under development, so the installed one is what runs.
+  vsix: { args: [], developmentPath: join(SUITE, '..', 'vsix-host'), prepare: installPackage },
 };
+
+/** `npm run package`, then the .vsix installed into the session's extensions folder. */
+function installPackage(extensionsDir) {
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  installExtension(join(ROOT, 'gouji.vsix'), extensionsDir);
+}
 
 const variantOf = (file) => /\.([^.]+)\.test\.ts$/.exec(file)?.[1] ?? 'default';
 const testFiles = readdirSync(SUITE).filter((f) => f.endsWith('.test.ts'));
@@ -61,12 +71,15 @@ async function runSession(variant) {
   const workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
   console.log(`\n== integration tests, ${variant} session: ${files.join(', ')}`);
+  const { args, developmentPath = ROOT, prepare } = SESSIONS[variant];
+  const extensionsDir = join(scratch, 'extensions');
   try {
+    prepare?.(extensionsDir);
     await runTests({
       vscodeExecutablePath: join(ROOT, 'test/integration/runner/launch.mjs'),
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath: developmentPath,
       extensionTestsPath: join(out, 'index.js'),
-      launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`, ...SESSIONS[variant]],
+      launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${extensionsDir}`, ...args],
     });
     return true;
   } catch (error) {

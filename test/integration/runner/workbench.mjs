@@ -1,7 +1,7 @@
 // A real VS Code in a browser: the pinned code-server on a free loopback port, with its
 // workbench open in Debian's Chromium (driven by playwright-core). Shared by the integration
 // tests' launcher (launch.mjs) and the README's screenshots (scripts/screenshots.mjs).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -43,6 +43,14 @@ function addEmptyLanguagePack(userDataDir, locale) {
     label: locale,
   };
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/** Installs a packaged extension (.vsix) into an extensions folder, as a user would. */
+export function installExtension(vsix, extensionsDir) {
+  execFileSync(join(NODE24_BIN, 'node'), [CODE_SERVER, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` },
+  });
 }
 
 /** Starts code-server in its own process group; `ready` resolves once it says it is listening. */
