@@ -14,4 +14,7 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
-await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+// The extension is two bundles: the glue, loaded at activation, and the engine, loaded on first
+// use (src/extension/engine.ts requires it as ./engine.js).
+await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'] });
+await build({ ...common, entryPoints: ['src/extension/engine-api.ts'], outfile: 'dist/engine.js' });

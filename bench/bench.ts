@@ -1,18 +1,42 @@
 // Benchmarks (not tests): they print numbers. Run with `npm run bench`.
 // check() on each fixture and on 1–10 MB reports, side by side with a bare remark parse and
-// markdownlint on the same text, the per-keystroke re-check, and memory on 10 MB.
-import { readFileSync } from 'node:fs';
+// markdownlint on the same text; the editor's re-check after a one-character edit; memory on
+// 10 MB (in a child process, so that its peak is its own); the size of what ships.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { check } from '../src/core/check';
+import { Checker } from '../src/core/incremental';
 
-const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'reports');
+const ROOT = join(__dirname, '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'reports');
 const names = ['000_68829c0b624b4a3b.txt', '001_6a62bd9b783e40ec.txt', '003_a0c01ccc9db781f0.txt'];
 const reports = names.map((n) => readFileSync(join(FIXTURES, n), 'utf8'));
 const mb = (s: string) => Buffer.byteLength(s) / 1024 / 1024;
+
+/**
+ * A report of about `size` MB: the three fixtures again and again, as the departments of one
+ * binder — each copy under its own part heading, with its 项 subject codes renumbered (the
+ * same way throughout the copy, so that its tables still add up) so that no two copies are
+ * the same text.
+ */
+function binder(size: number): string {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let copy = 0; bytes < size * 1024 * 1024; copy++) {
+    const item = (code: string) => code.slice(0, 5) + String((Number(code.slice(5)) + copy) % 100).padStart(2, '0');
+    const report = reports[copy % reports.length]!.replace(/(?<![\d.,])2[0-3]\d{5}(?![\d.,])/g, item);
+    const part = `## 第${copy + 1}部分 所属单位${copy + 1}\n\n${report}\n\n`;
+    parts.push(part);
+    bytes += Buffer.byteLength(part);
+  }
+  return parts.join('');
+}
 
 function time(fn: () => void, runs: number, warmup = 3): { p50: number; p95: number } {
   for (let i = 0; i < warmup; i++) fn();
@@ -26,45 +50,90 @@ function time(fn: () => void, runs: number, warmup = 3): { p50: number; p95: num
   return { p50: ms[Math.floor(runs / 2)]!, p95: ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]! };
 }
 
-const f = (n: number) => n.toFixed(1).padStart(8);
+const f = (n: number, width = 8) => n.toFixed(1).padStart(width);
 const remark = unified().use(remarkParse).use(remarkGfm);
-const row = (...cells: string[]) => console.log(cells.join(' | '));
+const markdownlint = (text: string) => lint({ strings: { report: text } });
+const row = (...cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
 
-console.log(`Gouji benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log('\ncheck() per fixture (ms, 20 runs after warm-up)');
-row('file'.padEnd(26), '     p50', '     p95', '    MB/s', ' remark p50', ' ×remark', ' markdownlint p50', ' ×mdlint');
-reports.forEach((text, i) => {
-  const c = time(() => check(text), 20);
-  const r = time(() => remark.parse(text), 20);
-  const m = time(() => lint({ strings: { report: text } }), 10);
-  row(names[i]!.padEnd(26), f(c.p50), f(c.p95), f(mb(text) / (c.p50 / 1000)), f(r.p50).padStart(11), f(c.p50 / r.p50), f(m.p50).padStart(17), f(c.p50 / m.p50));
-});
-
-// Larger reports: the three fixtures one after another, as a reviewer's binder of reports.
-console.log('\ncheck() on larger reports (ms, median of 3): linear if MB/s stays flat');
-row('size', '     p50', '    MB/s', ' remark p50');
-const binder = reports.join('\n\n');
-for (const size of [1, 2, 5, 10]) {
-  const text = binder.repeat(Math.ceil((size * 1024 * 1024) / Buffer.byteLength(binder)));
-  const c = time(() => check(text), 3, 1);
-  const r = time(() => remark.parse(text), 3, 1);
-  row(`${mb(text).toFixed(1)} MB`.padEnd(4), f(c.p50), f(mb(text) / (c.p50 / 1000)), f(r.p50).padStart(11));
+/** Run as `bench.ts memory`: check the 10 MB report once and print the memory it took. */
+function memory(): void {
+  const text = binder(10);
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const result = check(text);
+  const after = process.memoryUsage().heapUsed;
+  // Collected again with the result alive: what it keeps, as against what checking it took.
+  global.gc?.();
+  const kept = process.memoryUsage().heapUsed;
+  console.log(JSON.stringify({ maxRss: process.resourceUsage().maxRSS / 1024, heapUsed: after / 2 ** 20, heapGrowth: (after - before) / 2 ** 20, kept: (kept - before) / 2 ** 20, findings: result.findings.length }));
 }
 
-// What the editor does per keystroke: one character typed in the middle, then a check.
-console.log('\nre-check after a one-character edit in the middle of fixture 000 (ms, 30 edits)');
-const base = reports[0]!;
-let n = 0;
-const edit = time(() => {
-  const at = Math.floor(base.length / 2) + (n++ % 50);
-  check(base.slice(0, at) + '1' + base.slice(at));
-}, 30);
-row('p50', f(edit.p50), 'p95', f(edit.p95));
+function main(): void {
+  console.log(`Gouji benchmarks — node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString().slice(0, 16)}`);
 
-console.log('\nmemory on 10 MB');
-const ten = binder.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(binder)));
-global.gc?.();
-const before = process.memoryUsage();
-const result = check(ten);
-const after = process.memoryUsage();
-row('rss MB', f(after.rss / 2 ** 20), 'heap used MB', f(after.heapUsed / 2 ** 20), 'heap growth MB', f((after.heapUsed - before.heapUsed) / 2 ** 20), `findings ${result.findings.length}`);
+  console.log('\ncheck() per fixture (ms; 20 runs after 3 warm-up; markdownlint 10 runs)\n');
+  row('file', 'KB', 'p50', 'p95', 'MB/s', 'remark p50', '× remark', 'markdownlint p50', '× markdownlint');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+  reports.forEach((text, i) => {
+    const c = time(() => check(text), 20);
+    const r = time(() => remark.parse(text), 20);
+    const m = time(() => markdownlint(text), 10);
+    row(names[i]!.slice(0, 3), (Buffer.byteLength(text) / 1024).toFixed(0), f(c.p50), f(c.p95), f(mb(text) / (c.p50 / 1000)), f(r.p50), (c.p50 / r.p50).toFixed(2), f(m.p50), (c.p50 / m.p50).toFixed(2));
+  });
+
+  // remark and markdownlint take seconds per MB: one run each, and markdownlint only up to 2 MB.
+  console.log('\ncheck() on larger reports (ms; check median of 3 after 1 warm-up, remark and markdownlint 1 run): linear if MB/s stays flat\n');
+  row('size', 'check p50', 'MB/s', 'remark', '× remark', 'markdownlint', '× markdownlint');
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:');
+  for (const size of [1, 2, 5, 10]) {
+    const text = binder(size);
+    const c = time(() => check(text), 3, 1);
+    const r = time(() => remark.parse(text), 1, 0);
+    const m = size <= 2 ? time(() => markdownlint(text), 1, 0).p50 : null;
+    row(`${mb(text).toFixed(1)} MB`, f(c.p50), f(mb(text) / (c.p50 / 1000)), f(r.p50), (c.p50 / r.p50).toFixed(2), m === null ? '—' : f(m), m === null ? '—' : (c.p50 / m).toFixed(2));
+  }
+
+  // What the editor does per keystroke: one character typed in the middle of the report, then
+  // a check; each edit builds on the previous one, as typing does.
+  console.log('\nre-check after a one-character edit in the middle of fixture 000 (ms, 50 edits)\n');
+  row('checker', 'p50', 'p95');
+  row('---', '---:', '---:');
+  const base = reports[0]!;
+  for (const [name, checkText] of [
+    ['check() from scratch', (text: string) => check(text)],
+    ['incremental Checker', ((checker) => (text: string) => checker.check(text))(new Checker())],
+  ] as const) {
+    let text = base;
+    checkText(text);
+    let n = 0;
+    const edit = time(() => {
+      const at = Math.floor(base.length / 2) + n++;
+      text = text.slice(0, at) + '1' + text.slice(at);
+      checkText(text);
+    }, 50);
+    row(name, f(edit.p50), f(edit.p95));
+  }
+
+  console.log('\nmemory: check() on the 10 MB report, in a fresh process\n');
+  const args = ['--expose-gc', '--import', 'tsx', __filename, 'memory'];
+  const used = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as { maxRss: number; heapUsed: number; heapGrowth: number; kept: number; findings: number };
+  let fitsIn200 = 'yes';
+  try {
+    execFileSync(process.execPath, ['--max-old-space-size=200', ...args], { stdio: 'ignore' });
+  } catch {
+    fitsIn200 = 'no';
+  }
+  row('peak RSS MB', 'heap used after check MB', 'heap growth MB', 'kept by the result MB', 'runs with a 200 MB heap limit', 'findings');
+  row('---:', '---:', '---:', '---:', '---', '---:');
+  row(f(used.maxRss), f(used.heapUsed), f(used.heapGrowth), f(used.kept), fitsIn200, String(used.findings));
+
+  console.log('\nwhat ships\n');
+  const size = (path: string) => (existsSync(join(ROOT, path)) ? `${(statSync(join(ROOT, path)).size / 1024).toFixed(0)} KB` : 'not built');
+  const shipped = ['dist/extension.js', 'dist/engine.js', 'gouji.vsix'];
+  row(...shipped);
+  row(...shipped.map(() => '---:'));
+  row(...shipped.map(size));
+}
+
+if (process.argv[2] === 'memory') memory();
+else main();

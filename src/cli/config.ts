@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckOptions } from '../core/check';
-import { CONFIG_FILE_NAMES, readConfig } from '../core/config';
+import { readConfig } from '../core/config';
+import { CONFIG_FILE_NAMES } from '../core/config-files';
 import type { Lang } from '../core/finding';
 import { parseTemplateText, shippedTemplates, type Template } from '../core/identities';
 import { LineIndex } from '../core/text';

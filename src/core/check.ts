@@ -27,7 +27,11 @@ export interface CheckOptions {
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const report = readReport(text);
+  return checkReport(readReport(text), options);
+}
+
+/** Everything after reading the text: the one path of check() and of the editor's incremental Checker. */
+export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const claims = readClaims(report);
   const { links, unlinked, statements } = linkFigures(report, claims);
   const sums = readSums(report, claims);

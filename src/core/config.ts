@@ -8,7 +8,7 @@ import { rules } from './rules';
 
 z.config({ jitless: true });
 
-export const CONFIG_FILE_NAMES = ['.gouji.json', '.gouji.jsonc'] as const;
+export { CONFIG_FILE_NAMES } from './config-files';
 
 const ruleIds = rules.map((r) => r.id) as [string, ...string[]];
 

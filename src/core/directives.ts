@@ -60,12 +60,37 @@ export function readDirectives(text: string, knownRules: readonly string[]): Dir
     if (rules.length && !known.length) continue;
     list.push({ kind: m[1] as DirectiveKind, rules: known, start, end: start + m[0].length });
   }
-  const spans = silencedSpans(text, list);
+  // Spans merged and sorted per rule (null: every rule), so each finding is a binary search.
+  const byRule = new Map<string | null, Span[]>();
+  for (const span of silencedSpans(text, list)) byRule.set(span.rule, [...(byRule.get(span.rule) ?? []), span]);
+  const merged = new Map([...byRule].map(([rule, spans]) => [rule, merge(spans)]));
+  const inside = (spans: Span[] | undefined, offset: number) => {
+    if (!spans) return false;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo]!.start <= offset;
+  };
   return {
     list,
     problems,
-    isSilenced: (rule, offset) => spans.some((s) => (s.rule === null || s.rule === rule) && s.start <= offset && offset < s.end),
+    isSilenced: (rule, offset) => inside(merged.get(null), offset) || inside(merged.get(rule), offset),
   };
+}
+
+/** Overlapping spans as one, in order. */
+function merge(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
 }
 
 function silencedSpans(text: string, list: Directive[]): Span[] {

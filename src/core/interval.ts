@@ -9,7 +9,14 @@ export interface Interval {
   hi: Decimal;
 }
 
-const half = (decimals: number) => new Dec(10).pow(-decimals).dividedBy(2);
+const halves = new Map<number, Decimal>();
+
+/** Half a unit of the last digit shown with `decimals` decimals: 5·10^-(decimals+1), made once (a Decimal never changes). */
+export function half(decimals: number): Decimal {
+  let h = halves.get(decimals);
+  if (!h) halves.set(decimals, (h = new Dec(`5e${-(decimals + 1)}`)));
+  return h;
+}
 
 /**
  * What a shown figure can stand for. A zero is exact: these reports write a small amount as

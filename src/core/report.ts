@@ -1,14 +1,11 @@
 // A report, read in one pass: headings, paragraphs and tables with offsets; every figure in
 // the prose; every broken figure anywhere.
-import type { Root, RootContent, Table as MdTable } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { type Figure, scanFigures } from './figures';
+import { readStructure, type Structure } from './markdown';
 import type { AmountUnit, MalformedToken } from './number';
 import { buildTables } from './tables/grid';
 import { readMeta, statedUnit } from './tables/meta';
-import type { RawCell, RawTable, Table } from './tables/model';
+import type { RawTable, Table } from './tables/model';
 import { findTextTables, isFooter, type Line } from './tables/text';
 import { halfWidth } from './text';
 
@@ -39,59 +36,16 @@ export interface Report {
   unit: AmountUnit | null;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
-
-/** Leaf blocks in document order: markdown tables, and everything else as lines. */
-function leaves(text: string, root: Root): { tables: { node: MdTable; start: number; end: number }[]; lines: (Line & { heading: number })[] } {
-  const tables: { node: MdTable; start: number; end: number }[] = [];
-  const lines: (Line & { heading: number })[] = [];
-  const visit = (node: RootContent) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    if (node.type === 'table') tables.push({ node, start, end });
-    else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') node.children.forEach((c) => visit(c as RootContent));
-    else if (node.type !== 'thematicBreak') {
-      const heading = node.type === 'heading' ? node.depth : 0;
-      for (let s = start; s <= end; ) {
-        const nl = text.indexOf('\n', s);
-        const e = nl === -1 || nl > end ? end : nl;
-        lines.push({ start: s, end: e, heading });
-        s = e + 1;
-      }
-    }
-  };
-  root.children.forEach(visit);
-  return { tables, lines };
-}
-
-function markdownTable(text: string, node: MdTable, start: number, end: number): RawTable {
-  const cell = (s: number, e: number): RawCell => {
-    let a = s;
-    let b = e;
-    if (text[a] === '|') a++;
-    if (b > a && text[b - 1] === '|' && text[b - 2] !== '\\') b--;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
-    return { start: a, end: b };
-  };
-  const rows = node.children.map((row) => ({
-    cells: row.children.map((c) => cell(c.position!.start.offset!, c.position!.end.offset!)),
-    start: row.position!.start.offset!,
-    end: row.position!.end.offset!,
-  }));
-  return { format: 'markdown', rows, start, end };
-}
-
-export function readReport(text: string): Report {
+/** Reads the report; `structure` is the text's markdown structure when the caller has it already. */
+export function readReport(text: string, structure: Structure = readStructure(text)): Report {
   const norm = halfWidth(text);
-  const { tables: mdTables, lines } = leaves(text, parser.parse(text));
+  const { tables: mdTables, lines } = structure;
   const { tables: textTables, prose } = findTextTables(text, norm, lines);
   const headingAt = new Map(lines.map((l) => [l.start, l.heading]));
 
   // Tables in document order; a table that follows another with nothing but blank lines and
   // page footers between is its continuation after a page break.
-  const raws = [...mdTables.map((t) => markdownTable(text, t.node, t.start, t.end)), ...textTables].sort((a, b) => a.start - b.start);
+  const raws = [...mdTables, ...textTables].sort((a, b) => a.start - b.start);
   // A list marker is not part of a line's paragraph (`- 27 -`), so footers are read whole.
   const wholeLine = (l: Line) => norm.slice(norm.lastIndexOf('\n', l.start - 1) + 1, l.end);
   // Prose lines are sorted: find those between two offsets by binary search, not by a scan,

@@ -3,10 +3,10 @@
 import type { Claim } from './claims';
 import type { Figure } from './figures';
 import { explains, shown } from './interval';
-import { type AmountUnit, convert, convertedDecimals, isAmountUnit } from './number';
+import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from './number';
 import type { Block, Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { halfWidth, labelKey } from './text';
+import { halfWidth, labelKey, memoized } from './text';
 
 export interface CellRef {
   table: Table;
@@ -38,11 +38,11 @@ const SYNONYMS: [RegExp, string][] = [
 ];
 
 /** A label reduced to what identifies a row: no spaces, numbering, markers, synonyms. */
-export function rowKey(s: string): string {
+export const rowKey = memoized((s: string): string => {
   let k = labelKey(s);
   for (const [re, to] of SYNONYMS) k = k.replace(re, to);
   return k;
-}
+});
 
 /** What the words before a figure name: the year and linking verbs stripped. */
 function phraseKey(s: string): string {
@@ -174,16 +174,83 @@ function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: AmountU
 }
 
 /** The cell among `tables` that `figure` agrees with, preferring the same table and row. */
-function findAgreeing(figure: Figure, tables: Table[]): CellRef | null {
-  if (!isAmountUnit(figure.unit)) return null;
-  for (const table of tables) {
-    if (!table.unit) continue;
-    for (const row of table.rows) {
-      for (const cell of row.cells) if (cell.value.kind === 'number' && agrees(figure, figure.unit, cell, table.unit)) return { table, row, cell };
-    }
-  }
-  return null;
+/** A number cell of the report with its value in 元, for finding the cells near a figure's value. */
+interface ValuedCell extends CellRef {
+  yuan: number;
+  /** Half a unit of its last shown digit, in 元: how far rounding lets it stray. */
+  half: number;
+  /** Position of its table in the report, of its row in the table, of the cell in the row. */
+  order: [number, number, number];
 }
+
+/**
+ * The report's number cells sorted by value, so that finding the cell a figure agrees with
+ * looks at the few cells near its value instead of every cell of the report (quadratic on a
+ * file of many reports). Floats only narrow the search, with room to spare; `agrees` decides.
+ */
+class CellsByValue {
+  private readonly cells: ValuedCell[] = [];
+  private widest = 0;
+
+  constructor(tables: Table[]) {
+    tables.forEach((table, t) => {
+      const unit = table.unit;
+      if (!unit) return;
+      const factor = YUAN_PER[unit].toNumber();
+      table.rows.forEach((row, r) =>
+        row.cells.forEach((cell, c) => {
+          if (cell.value.kind !== 'number') return;
+          const half = 0.5 * 10 ** -cell.value.style.decimals * factor;
+          this.cells.push({ table, row, cell, yuan: cell.value.value.toNumber() * factor, half, order: [t, r, c] });
+          this.widest = Math.max(this.widest, half);
+        }),
+      );
+    });
+    this.cells.sort((a, b) => a.yuan - b.yuan);
+  }
+
+  /**
+   * The first cell that `figure` agrees with, in the order: `first`'s table, the section's
+   * tables, then the report's tables that have a code.
+   */
+  agreeing(figure: Figure, first: Table, sectionTables: Table[]): CellRef | null {
+    if (!isAmountUnit(figure.unit)) return null;
+    const unit = figure.unit;
+    const yuan = figure.value.toNumber() * YUAN_PER[unit].toNumber();
+    const figureHalf = 0.5 * 10 ** -figure.decimals * YUAN_PER[unit].toNumber();
+    const slack = 1e-9 * Math.abs(yuan) + 1e-6;
+    const rank = (c: ValuedCell): number => {
+      if (c.table === first) return 0;
+      const section = sectionTables.indexOf(c.table);
+      return section >= 0 ? 1 + section : c.table.code ? 1 + sectionTables.length + c.order[0] : -1;
+    };
+    let best: { cell: ValuedCell; rank: number } | null = null;
+    for (let i = this.firstFrom(yuan - figureHalf - this.widest - slack); i < this.cells.length; i++) {
+      const c = this.cells[i]!;
+      if (c.yuan > yuan + figureHalf + this.widest + slack) break;
+      if (Math.abs(c.yuan - yuan) > figureHalf + c.half + slack) continue;
+      const r = rank(c);
+      if (r < 0 || (best && (best.rank < r || (best.rank === r && before(best.cell, c))))) continue;
+      if (agrees(figure, unit, c.cell, c.table.unit!)) best = { cell: c, rank: r };
+    }
+    return best && { table: best.cell.table, row: best.cell.row, cell: best.cell.cell };
+  }
+
+  /** The index of the first cell worth `yuan` or more. */
+  private firstFrom(yuan: number): number {
+    let lo = 0;
+    let hi = this.cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cells[mid]!.yuan < yuan) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Whether `a` comes before `b` in their table (both in the same one). */
+const before = (a: ValuedCell, b: ValuedCell) => a.order[1] < b.order[1] || (a.order[1] === b.order[1] && a.order[2] < b.order[2]);
 
 /**
  * Links the amount figures of the prose to cells. Figures that are a change's delta are not
@@ -203,6 +270,7 @@ const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决�
 export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
   const { norm } = report;
   const sections = sectionTables(report);
+  const cells = new CellsByValue(report.tables);
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {
     if (c.kind === 'completion') {
@@ -238,7 +306,7 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
       const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
-      const link = linkOne(figure, role, lead, tables, blockPaths, report.tables);
+      const link = linkOne(figure, role, lead, tables, blockPaths, cells);
       if (!link) {
         unlinked.push(figure);
         continue;
@@ -254,13 +322,13 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
   return { links, unlinked, statements };
 }
 
-function linkOne(figure: Figure, role: 'budget' | 'actual' | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], all: Table[]): Link | null {
+function linkOne(figure: Figure, role: 'budget' | 'actual' | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
     const ok = ref.table.unit ? agrees(figure, unit, ref.cell, ref.table.unit) : false;
     let unitInstead: AmountUnit | null = null;
     if (!ok && ref.table.unit) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;
-    const instead = ok || unitInstead ? null : findAgreeing(figure, [ref.table, ...sectionTables.filter((t) => t !== ref.table), ...all.filter((t) => t !== ref.table && t.code)]);
+    const instead = ok || unitInstead ? null : cells.agreeing(figure, ref.table, sectionTables);
     return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
   };
   const clause = lead.split(/[，,。；;]/).pop() ?? '';

@@ -1,6 +1,23 @@
 // Character-level helpers. Every transform here keeps string length, so an offset in the
 // transformed string is the same offset in the original text.
 
+/**
+ * `fn`, remembering its results: labels are compared with every row's, again on every check
+ * of an edited report. The cache is emptied when it grows large, so memory stays bounded.
+ */
+export function memoized(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let result = cache.get(s);
+    if (result === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      result = fn(s);
+      cache.set(s, result);
+    }
+    return result;
+  };
+}
+
 /** Full-width ASCII forms (０-９, ．, ，, ％, （, ）, ：…) and the ideographic space to ASCII. */
 export function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
@@ -10,6 +27,7 @@ export function halfWidth(s: string): string {
 
 /** Replace HTML tags and entities (`<br>`, `<b>`, `&nbsp;`) by spaces of the same length. */
 export function maskMarkup(s: string): string {
+  if (!s.includes('<') && !s.includes('&')) return s;
   return s.replace(/<\/?[a-zA-Z][^<>\n]{0,40}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,6});/g, (m) => ' '.repeat(m.length));
 }
 
@@ -20,9 +38,7 @@ const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
  * A label as a reader sees it: markup gone, spaces from PDF justification between Chinese
  * characters gone, other whitespace collapsed.
  */
-export function cleanLabel(s: string): string {
-  return maskMarkup(s).replace(/\s+/g, ' ').trim().replace(SPACE_IN_CJK, '');
-}
+export const cleanLabel = memoized((s: string): string => maskMarkup(s).replace(/\s+/g, ' ').trim().replace(SPACE_IN_CJK, ''));
 
 const QUOTES = /[“”"'‘’「」]/g;
 // `一、` `(一)` `（1）` `1.` `1、` — but not the `1` of `1事务支出` or of a figure.
@@ -32,11 +48,11 @@ const ENUMERATION = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四
  * A label reduced to what identifies it, as prose, tables and templates all write it: no
  * spaces, quotes, enumeration (`一、`, `（1）`), `其中:`, `(类)` markers or stray marks.
  */
-export function labelKey(label: string): string {
+export const labelKey = memoized((label: string): string => {
   let s = halfWidth(maskMarkup(label)).replace(/\s+/g, '').replace(QUOTES, '');
   for (let i = 0; i < 2; i++) s = s.replace(ENUMERATION, '').replace(/^其中[:：]?/u, '');
   return trimPunctuation(s.replace(/\((?:类|款|项)\)/gu, ''));
-}
+});
 
 /** Strips leading and trailing punctuation in one pass each (a regex `[^…]+$` is quadratic). */
 function trimPunctuation(s: string): string {

@@ -1,10 +1,9 @@
 // The palette's commands: check every report of the workspace, fix all in a file, show the
 // figure → cell links of a report, open a rule's documentation, create a config file.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES } from '../core/config';
-import { figureInfo } from '../core/figure-info';
-import { rules } from '../core/rules';
+import { CONFIG_FILE_NAMES } from '../core/config-files';
 import type { ReportDiagnostics } from './diagnostics';
+import { loadEngine } from './engine';
 import { fixAllEdit } from './fixes';
 import { messageLang } from './lang';
 import type { Reports } from './reports';
@@ -32,7 +31,7 @@ export function registerCommands(reports: Reports, diagnostics: ReportDiagnostic
       const id =
         rule ??
         (await vscode.window.showQuickPick(
-          rules.map((r) => ({ label: r.id, description: r.description[lang] })),
+          loadEngine().rules.map((r) => ({ label: r.id, description: r.description[lang] })),
           { placeHolder: vscode.l10n.t('Which rule?') },
         ))?.label;
       if (id) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${id}.md`));
@@ -72,7 +71,8 @@ async function checkWorkspace(reports: Reports, diagnostics: ReportDiagnostics):
 /** The figure → cell links of a report as a markdown table (itself exempt from checking). */
 function linkTable(doc: vscode.TextDocument, reports: Reports): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-  const rows = figureInfo(reports.resultFor(doc))
+  const rows = reports
+    .figuresOf(doc)
     .filter((f) => f.link)
     .map(({ figure, link }) => {
       const { table, row, cell: source } = link!;

@@ -6,9 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckOptions } from '../core/check';
-import { type Config, CONFIG_FILE_NAMES, type ConfigProblem, readConfig } from '../core/config';
+import type { Config, ConfigProblem } from '../core/config';
+import { CONFIG_FILE_NAMES } from '../core/config-files';
 import type { Message } from '../core/finding';
-import { parseTemplateText, shippedTemplates, type Template, TemplateError } from '../core/identities';
+import type { Template } from '../core/identities';
+import { loadEngine } from './engine';
 import { messageLang } from './lang';
 
 export const REPORT_LANGUAGE = 'fiscal-report';
@@ -110,6 +112,7 @@ export class ReportConfig implements vscode.Disposable {
     } catch {
       return { path, config: {}, templates: [] };
     }
+    const { readConfig, parseTemplateText, shippedTemplates, TemplateError } = loadEngine();
     const { config, problems } = readConfig(text);
     const templates: Template[] = [];
     // Template patterns are regular expressions from the workspace: only trusted ones run.

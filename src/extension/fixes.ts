@@ -1,14 +1,14 @@
 // Quick fixes and fix-all: the engine's own text edits, turned into workspace edits.
 import * as vscode from 'vscode';
 import type { Finding } from '../core/finding';
-import { applyFixes } from '../core/fix';
+import { loadEngine } from './engine';
 import { rangeOf, type Reports } from './reports';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gouji');
 
 /** One edit with every fix of the document that does not overlap another. */
 export function fixAllEdit(doc: vscode.TextDocument, findings: Finding[]): vscode.WorkspaceEdit | undefined {
-  const { applied } = applyFixes(doc.getText(), findings);
+  const { applied } = loadEngine().applyFixes(doc.getText(), findings);
   if (!applied.length) return undefined;
   const edit = new vscode.WorkspaceEdit();
   for (const fix of applied) edit.replace(doc.uri, rangeOf(doc, fix.start, fix.end), fix.newText);

@@ -4,12 +4,11 @@
 // saying what is sent; the API key lives in SecretStorage, bound to its endpoint.
 import * as vscode from 'vscode';
 import type { Message } from '../core/finding';
-import { claimAt, draftOffers, type DraftTarget, draftTarget } from '../llm/brief';
+import type { DraftTarget } from '../llm/brief';
 import type { ModelSettings } from '../llm/client';
-import { draftText, requestDraft } from '../llm/draft';
-import { describeEndpoint, type ModelError } from '../llm/errors';
-import { placeReview, requestReview, reviewPassages } from '../llm/review';
-import { type Verification, verificationProblems, verifyDraft } from '../llm/verify';
+import type { ModelError } from '../llm/errors';
+import type { Verification } from '../llm/verify';
+import { loadModel } from './engine';
 import { messageLang } from './lang';
 import { rangeOf, type Reports } from './reports';
 
@@ -146,14 +145,14 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     if (allowed.includes(baseUrl)) return true;
     const allow = vscode.l10n.t('Allow');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Send report text to {0}?', describeEndpoint(baseUrl)),
+      vscode.l10n.t('Send report text to {0}?', loadModel().describeEndpoint(baseUrl)),
       {
         modal: true,
         detail: vscode.l10n.t(
           'Gouji will send {0} to the model {1} at {2}. Nothing else leaves this computer. Allow requests to this endpoint from now on?',
           what,
           name,
-          describeEndpoint(baseUrl),
+          loadModel().describeEndpoint(baseUrl),
         ),
       },
       allow,
@@ -184,15 +183,15 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     const key =
       given ??
       (await vscode.window.showInputBox({
-        title: vscode.l10n.t('API key for {0}', describeEndpoint(baseUrl)),
+        title: vscode.l10n.t('API key for {0}', loadModel().describeEndpoint(baseUrl)),
         prompt: vscode.l10n.t('Kept in VS Code’s secret storage and sent only to this endpoint, as the Authorization header.'),
         password: true,
         ignoreFocusOut: true,
       }));
     if (!key?.trim()) return false;
     await this.context.secrets.store(SECRET, JSON.stringify({ baseUrl, key: key.trim() } satisfies StoredKey));
-    this.log.info(`API key saved for ${describeEndpoint(baseUrl)}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('API key saved for {0}.', describeEndpoint(baseUrl)));
+    this.log.info(`API key saved for ${loadModel().describeEndpoint(baseUrl)}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('API key saved for {0}.', loadModel().describeEndpoint(baseUrl)));
     return true;
   }
 
@@ -232,7 +231,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && !this.reports.hasChecked(doc)) return [];
     const start = doc.offsetAt(range.start);
     const end = doc.offsetAt(range.end);
-    return draftOffers(this.reports.resultFor(doc))
+    return loadModel().draftOffers(this.reports.resultFor(doc))
       .filter((o) => o.start <= end && start <= o.end)
       .map((o) => {
         const action = new vscode.CodeAction(vscode.l10n.t('Draft an explanation with the model'), DRAFT_KIND);
@@ -251,7 +250,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     const at = offset ?? (editor?.document === doc ? doc.offsetAt(editor.selection.active) : 0);
     const version = doc.version;
     const result = this.reports.resultFor(doc);
-    const explained = claimAt(result, at);
+    const explained = loadModel().claimAt(result, at);
     if (!explained) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Put the cursor on a sentence that states a completion rate or a change (完成年初预算的…%, 比上年增加…) to draft its explanation.'),
@@ -267,10 +266,10 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     if (!settings) return undefined;
     if (doc.version !== version) return undefined; // edited while the user was asked: the claim may have moved
 
-    const target = draftTarget(result, explained, { wholeDocument: sendWholeDocument });
+    const target = loadModel().draftTarget(result, explained, { wholeDocument: sendWholeDocument });
     const briefJson = JSON.stringify(target.brief);
-    this.log.info(`draft: ${describeEndpoint(settings.baseUrl)} model ${settings.model}, line ${line}, brief of ${briefJson.length} characters`);
-    const reply = await this.withCancel(vscode.l10n.t('Drafting an explanation with {0}…', settings.model), (signal) => requestDraft(settings, target, signal));
+    this.log.info(`draft: ${loadModel().describeEndpoint(settings.baseUrl)} model ${settings.model}, line ${line}, brief of ${briefJson.length} characters`);
+    const reply = await this.withCancel(vscode.l10n.t('Drafting an explanation with {0}…', settings.model), (signal) => loadModel().requestDraft(settings, target, signal));
     if (!reply.ok) {
       this.showError(reply.error);
       return undefined;
@@ -279,12 +278,12 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('The report changed while the model was drafting; nothing was inserted. Run the command again.'));
       return undefined;
     }
-    const text = draftText(target, reply.value);
-    const verification = verifyDraft(doc.getText(), target.placement, text, { known: target.known, declared: reply.value.figures, check: this.reports.optionsFor(doc) });
+    const text = loadModel().draftText(target, reply.value);
+    const verification = loadModel().verifyDraft(doc.getText(), target.placement, text, { known: target.known, declared: reply.value.figures, check: this.reports.optionsFor(doc) });
     this.log.info(`draft received: ${verification.figures.length} figures, ${verification.flagged ? 'flagged' : 'all agree'}`);
     this.setPending({ uri: doc.uri, version, target, text, verification });
     this.offer();
-    return { text, flagged: verification.flagged, problems: verificationProblems(verification).map(say) };
+    return { text, flagged: verification.flagged, problems: loadModel().verificationProblems(verification).map(say) };
   }
 
   /** The preview's buttons; the same as the commands Insert / Edit / Discard Draft. */
@@ -294,7 +293,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     const insert = vscode.l10n.t('Insert');
     const edit = vscode.l10n.t('Edit…');
     const discard = vscode.l10n.t('Discard');
-    const problems = verificationProblems(pending.verification).map(say);
+    const problems = loadModel().verificationProblems(pending.verification).map(say);
     const message = problems.length
       ? vscode.l10n.t('Draft (shown in the editor) — check before inserting: {0}', problems.join('；'))
       : vscode.l10n.t('Draft (shown in the editor): every figure agrees with the report. {0}', pending.text);
@@ -324,7 +323,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
       }
       const doc = editor.document;
       const { start, end } = p.target.placement;
-      const hover = new vscode.MarkdownString(verificationProblems(p.verification).map((m) => `- ${say(m)}`).join('\n') || vscode.l10n.t('Every figure agrees with the report.'));
+      const hover = new vscode.MarkdownString(loadModel().verificationProblems(p.verification).map((m) => `- ${say(m)}`).join('\n') || vscode.l10n.t('Every figure agrees with the report.'));
       editor.setDecorations(this.replaced, start < end ? [{ range: rangeOf(doc, start, end) }] : []);
       editor.setDecorations(this.ghost, [{ range: rangeOf(doc, end, end), hoverMessage: hover, renderOptions: { after: { contentText: p.text } } }]);
     }
@@ -338,7 +337,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
       this.setPending(undefined);
       return false;
     }
-    const problems = verificationProblems(p.verification).map(say);
+    const problems = loadModel().verificationProblems(p.verification).map(say);
     if (problems.length) {
       const anyway = vscode.l10n.t('Insert Anyway');
       const choice = await vscode.window.showWarningMessage(
@@ -366,7 +365,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
     const verify = (value: string) => {
       let v = checked.get(value);
       if (!v) {
-        v = verifyDraft(text, p.target.placement, value, { known: p.target.known, check: options });
+        v = loadModel().verifyDraft(text, p.target.placement, value, { known: p.target.known, check: options });
         checked.set(value, v);
       }
       return v;
@@ -382,7 +381,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
         const mine = ++latest;
         if (!checked.has(value)) await new Promise((done) => setTimeout(done, VALIDATE_DELAY_MS));
         if (mine !== latest) return undefined;
-        const problems = verificationProblems(verify(value)).map(say);
+        const problems = loadModel().verificationProblems(verify(value)).map(say);
         return problems.length
           ? { message: problems.join('；'), severity: vscode.InputBoxValidationSeverity.Warning }
           : { message: vscode.l10n.t('Every figure agrees with the report.'), severity: vscode.InputBoxValidationSeverity.Info };
@@ -406,15 +405,15 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
       return undefined;
     }
     const version = doc.version;
-    const passages = reviewPassages(this.reports.resultFor(doc));
+    const passages = loadModel().reviewPassages(this.reports.resultFor(doc));
     if (!passages.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This report has no explained variances to review.'));
       return undefined;
     }
     const settings = await this.ready(vscode.l10n.t('{0} passages of {1} that explain variances, with the figures the engine computed', passages.length, vscode.workspace.asRelativePath(doc.uri)));
     if (!settings || doc.version !== version) return undefined;
-    this.log.info(`review: ${describeEndpoint(settings.baseUrl)} model ${settings.model}, ${passages.length} passages`);
-    const reply = await this.withCancel(vscode.l10n.t('Reviewing explanations with {0}…', settings.model), (signal) => requestReview(settings, passages, signal));
+    this.log.info(`review: ${loadModel().describeEndpoint(settings.baseUrl)} model ${settings.model}, ${passages.length} passages`);
+    const reply = await this.withCancel(vscode.l10n.t('Reviewing explanations with {0}…', settings.model), (signal) => loadModel().requestReview(settings, passages, signal));
     if (!reply.ok) {
       this.showError(reply.error);
       return undefined;
@@ -423,7 +422,7 @@ class ModelFeatures implements vscode.CodeActionProvider, vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('The report changed during the review; run it again.'));
       return undefined;
     }
-    const found = placeReview(doc.getText(), passages, reply.value);
+    const found = loadModel().placeReview(doc.getText(), passages, reply.value);
     this.log.info(`review received: ${reply.value.contradictions.length} contradictions named, ${found.length} found in the document`);
     this.reviews.set(
       doc.uri,

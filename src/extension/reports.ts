@@ -1,7 +1,9 @@
 // Which documents are reports, and each report's check result, computed once per version.
 import * as vscode from 'vscode';
-import { type CheckOptions, check, type CheckResult } from '../core/check';
-import { type FigureInfo, figureInfo } from '../core/figure-info';
+import type { CheckOptions, CheckResult } from '../core/check';
+import type { FigureInfo } from '../core/figure-info';
+import type { Checker } from '../core/incremental';
+import { loadEngine } from './engine';
 import type { ReportConfig } from './config';
 
 interface Checked {
@@ -13,6 +15,8 @@ interface Checked {
 /** Check results by document, kept for the version they were computed from. */
 export class Reports implements vscode.Disposable {
   private readonly checked = new Map<string, Checked>();
+  /** One incremental checker per document: a re-check after an edit re-reads only the blocks it touched. */
+  private readonly checkers = new Map<string, Checker>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when every result is stale (settings or a config file changed). */
   readonly onDidReset = this.changed.event;
@@ -45,7 +49,7 @@ export class Reports implements vscode.Disposable {
 
   figuresOf(doc: vscode.TextDocument): FigureInfo[] {
     const entry = this.entry(doc);
-    entry.figures ??= figureInfo(entry.result);
+    entry.figures ??= loadEngine().figureInfo(entry.result);
     return entry.figures;
   }
 
@@ -73,10 +77,12 @@ export class Reports implements vscode.Disposable {
 
   forget(doc: vscode.TextDocument): void {
     this.checked.delete(doc.uri.toString());
+    this.checkers.delete(doc.uri.toString());
   }
 
   dispose(): void {
     this.checked.clear();
+    this.checkers.clear();
     this.subscription.dispose();
     this.changed.dispose();
     this.checkedEmitter.dispose();
@@ -86,7 +92,9 @@ export class Reports implements vscode.Disposable {
     const key = doc.uri.toString();
     let entry = this.checked.get(key);
     if (entry?.version !== doc.version) {
-      entry = { version: doc.version, result: check(doc.getText(), this.config.optionsFor(doc)) };
+      let checker = this.checkers.get(key);
+      if (!checker) this.checkers.set(key, (checker = new (loadEngine().Checker)()));
+      entry = { version: doc.version, result: checker.check(doc.getText(), this.config.optionsFor(doc)) };
       this.checked.set(key, entry);
       this.checkedEmitter.fire(doc);
     }

@@ -15,7 +15,7 @@ describe('package.json (the extension manifest)', () => {
     // .vscodeignore is an allow-list: everything is left out, then what ships is named.
     const lines = readFileSync(join(__dirname, '..', '..', '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    assert.ok(lines.includes('!dist/extension.js'));
+    assert.ok(lines.includes('!dist/extension.js') && lines.includes('!dist/engine.js'), 'the glue and the engine bundles');
     assert.ok(lines.includes('!schemas/**'), 'the config schema that jsonValidation names');
     assert.ok(!lines.some((l) => l.includes('node_modules')));
   });

@@ -55,6 +55,17 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['resolve.ts:217 lead words', 'resolve.ts:222 budget', 'resolve.ts:223 actual'], make: (n) => `${rep(`增加${SP}了${SP}约${SP}预算数${SP}为${SP}决算${SP}是${SP}`, n)}x 100万元，为${rep(SP, 8)}实际支出。\n` },
     { regexes: ['resolve.ts:87 list item', 'resolve.ts:96-99 depth'], make: (n) => `1.${rep('款项目', n)}：100万元。\n（一）${rep('一', n / 4)}\n` },
   ],
+  'directives.ts': [
+    // DIRECTIVE's lazy body is bounded ({0,400}?): an opening without `-->`, many times; RULE_ID and the rule-list split on long names.
+    { regexes: ['DIRECTIVE', 'RULE_ID', '/[\\s,，]+/'], make: (n) => `${rep(`<!-- gouji-disable-line ${'a'.repeat(70)} ${SP}${SP}，`, n)}\n本年支出 1.2.3 万元。\n` },
+    // Many directives and many findings: each finding is looked up among the silenced spans.
+    { regexes: ['isSilenced'], make: (n) => rep('支出 1.2.3 万元。<!-- gouji-disable-line malformed-number -->\n<!-- gouji-disable parts-sum -->\n', n) },
+  ],
+  'markdown.ts': [
+    { regexes: ['DELIMITER_ROW'], make: (n) => `| a |\n${rep('|---', n)}x\n\n本年支出100万元。\n` },
+    { regexes: ['OPENS_BLOCK', 'ATX', 'LIST_ITEM'], make: (n) => `本年支出100万元。\n${rep('-', n / 2)}x\n${rep('_ ', n / 2)}x\n` },
+    { regexes: ['BLANK', 'FENCE', 'HTML_OPEN'], make: (n) => `${rep('<!-- a\n\n', n / 2)}${rep(' \t', n / 2)}x\n本年支出100万元。\n` },
+  ],
   'sums.ts': [
     // COUNTED_TOTAL /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/
     { regexes: ['COUNTED_TOTAL'], make: (n) => `${rep('1项', n)}共 100万元。\n` },

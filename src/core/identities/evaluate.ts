@@ -4,7 +4,7 @@
 // total by up to (n + 1) · ½ · 10⁻ᵈ. An identity that needs a cell that cannot be read, or a
 // row the report does not have, is skipped, never reported as broken.
 import type Decimal from 'decimal.js';
-import type { Interval } from '../interval';
+import { half, type Interval } from '../interval';
 import { convert, Dec } from '../number';
 import type { Report } from '../report';
 import type { Cell, Column, Row, Table } from '../tables/model';
@@ -311,7 +311,7 @@ function figure(o: Operand, unit: Table['unit']): { value: Decimal; half: Decima
   const d = Math.max(decimals, v.style.decimals);
   const from = o.table.unit;
   const scale = (x: Decimal) => (from && unit && from !== unit ? convert(x, from, unit) : x);
-  return { value: scale(v.value), half: scale(new Dec(10).pow(-d).dividedBy(2)), decimals: d };
+  return { value: scale(v.value), half: scale(half(d)), decimals: d };
 }
 
 /** The columns an identity is repeated over: none (its refs name theirs), each listed, or all of `table`. */
