@@ -305,6 +305,11 @@ describe('properties (fast-check)', function () {
       void survives('| 21011   | 位医疗  314.87   | 314.87   |  |  |  |\n|         | 行政单位医      |          |          |  |  |  |\n| 2101101 | 疗          | 68.57    | 68.57    |  |  |  |\n'));
     it('check("1.00,200") does not throw (from scanFigures, prose)', () => void survives('1.00,200'));
     it('check("本年支出合计\\t0.00%\\t0. 1,000,00\\n") does not throw (seed -1222004156, parseCell)', () => void survives('本年支出合计\t0.00%\t0. 1,000,00\n'));
+    it('fix-all on a prose amount whose cell is negative: no fix that writes a minus sign (seed 880409321)', () => {
+      const text = '（二）财政拨款支出决算情况\n\n本年支出合计0.01万 元，占本年支出合计的0.00%。\n\n部门公开表 05\n一般公共预算财政拨款支出决算表\n金额单位：元\n项目\t合计\n本年支出合计\t-50.00\n本年支出合计\t0,00\n\n\n一、收入支出决算总体情况说明';
+      fixAllIsIdempotent(text);
+      assert.ok(!check(text).findings.some((f) => f.fix?.newText.startsWith('-')));
+    });
     it('fix-all on "…０．００，208(0.00)。…" does not throw (seed 1371852835)', () =>
       fixAllIsIdempotent('本年支出合计0.00，其中：本年支出合计０．００，208(0.00)。\n\n一、收入支出决算总体情况说明'));
   });

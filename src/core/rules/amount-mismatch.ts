@@ -37,8 +37,9 @@ export const amountMismatch: Rule = {
           ...(l.sameAs ? [{ start: l.sameAs.figure.start, end: l.sameAs.figure.end, message: l.sameAs.what }] : []),
           ...(l.instead && !l.sameAs ? [{ start: l.instead.cell.start, end: l.instead.cell.end, message: { zh: `数值相同：${where(l.instead)}`, en: `same value: ${where(l.instead)}` } }] : []),
         ],
-        // With another cell matching, the label may be what is wrong: no automatic fix.
-        fix: l.instead || l.sameAs ? null : { start: l.figure.start, end: l.figure.end, newText: right },
+        // With another cell matching, the label may be what is wrong: no automatic fix. Nor for a
+        // negative cell: prose states a decrease in words (减少), so a minus sign is not a fix.
+        fix: l.instead || l.sameAs || l.cell.value.value.isNegative() ? null : { start: l.figure.start, end: l.figure.end, newText: right },
       }];
     }),
 };

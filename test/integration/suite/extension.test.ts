@@ -98,6 +98,25 @@ describe('gouji in VS Code', () => {
     assert.ok(doc.getText().includes('完成年初预算的99.96%'));
   });
 
+  it('fixes on save with "editor.codeActionsOnSave": { "source.fixAll.gouji": "explicit" }', async () => {
+    const original = readFileSync(fixturePath(REPORT_000), 'utf8');
+    const uri = writeWorkspaceFile('report-000-fix-on-save.txt', original.replace('完成年初预算的99.96%', '完成年初预算的99.69%'));
+    const { doc } = await openAndWaitFor(uri, 'completion-mismatch', '99.69');
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: doc.languageId });
+    await settings.update('codeActionsOnSave', { 'source.fixAll.gouji': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    try {
+      // A change to save (the fix must come from the save, not from this edit).
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(doc.positionAt(0), ' '));
+      assert.ok(await doc.save());
+      assert.ok(doc.getText().includes('完成年初预算的99.96%'), 'the wrong rate was fixed as the file was saved');
+      const saved = readFileSync(uri.fsPath, 'utf8');
+      assert.ok(saved.includes('完成年初预算的99.96%') && !saved.includes('99.69'), 'and the file on disk has it');
+    } finally {
+      await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
+
   it('gives report file names the report language', async () => {
     const uri = copyFixture(REPORT_001, '2024年度部门决算.txt');
     const { doc } = await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
