@@ -53,14 +53,19 @@ export function main(argv: string[]): number {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format '${format}'\n${USAGE}`);
   const lang: Lang = values.lang === 'zh' || values.lang === 'en' ? values.lang : values.lang ? fail(`unknown language '${values.lang}' (zh or en)`) : envLang();
 
-  /** The options for one report: its config file (given, or the nearest), then --template over it. */
+  /** The options for one report: its config file (given, or the nearest), then --template over it; read once per config. */
+  const byConfig = new Map<string, CheckOptions>();
   const optionsFor = (path: string): CheckOptions => {
     try {
-      const configPath = values.config ?? findConfig(path);
-      const config = configPath ? configOptions(configPath, lang) : {};
-      if (values.template === undefined) return config;
-      const chosen = templateOption(values.template);
-      return { ...config, template: chosen.template, templates: [...(config.templates ?? []), ...(chosen.templates ?? [])] };
+      const configPath = values.config ?? findConfig(path) ?? '';
+      let options = byConfig.get(configPath);
+      if (!options) {
+        const config = configPath ? configOptions(configPath, lang) : {};
+        const chosen = values.template === undefined ? null : templateOption(values.template);
+        options = chosen ? { ...config, template: chosen.template, templates: [...(config.templates ?? []), ...(chosen.templates ?? [])] } : config;
+        byConfig.set(configPath, options);
+      }
+      return options;
     } catch (e) {
       if (e instanceof UnreadableInput || e instanceof TemplateError) fail(e.message.replace(/\n/g, '\ngouji: '));
       throw e;

@@ -8,7 +8,6 @@ import { rules } from './rules';
 
 z.config({ jitless: true });
 
-export { CONFIG_FILE_NAMES } from './config-files';
 
 const ruleIds = rules.map((r) => r.id) as [string, ...string[]];
 

@@ -6,9 +6,9 @@
 //   <!-- gouji-disable parts-sum --> … <!-- gouji-enable parts-sum -->
 import type { Message } from './finding';
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
-export interface Directive {
+interface Directive {
   kind: DirectiveKind;
   /** The rules named; empty means every rule. */
   rules: string[];
@@ -24,7 +24,6 @@ export interface DirectiveProblem {
 
 /** Where each rule is silenced, as offset ranges of the text. */
 export interface Directives {
-  list: Directive[];
   problems: DirectiveProblem[];
   isSilenced(rule: string, offset: number): boolean;
 }
@@ -62,7 +61,11 @@ export function readDirectives(text: string, knownRules: readonly string[]): Dir
   }
   // Spans merged and sorted per rule (null: every rule), so each finding is a binary search.
   const byRule = new Map<string | null, Span[]>();
-  for (const span of silencedSpans(text, list)) byRule.set(span.rule, [...(byRule.get(span.rule) ?? []), span]);
+  for (const span of silencedSpans(text, list)) {
+    const spans = byRule.get(span.rule);
+    if (spans) spans.push(span);
+    else byRule.set(span.rule, [span]);
+  }
   const merged = new Map([...byRule].map(([rule, spans]) => [rule, merge(spans)]));
   const inside = (spans: Span[] | undefined, offset: number) => {
     if (!spans) return false;
@@ -76,7 +79,6 @@ export function readDirectives(text: string, knownRules: readonly string[]): Dir
     return lo < spans.length && spans[lo]!.start <= offset;
   };
   return {
-    list,
     problems,
     isSilenced: (rule, offset) => inside(merged.get(null), offset) || inside(merged.get(rule), offset),
   };

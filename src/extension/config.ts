@@ -10,6 +10,7 @@ import type { Config, ConfigProblem } from '../core/config';
 import { CONFIG_FILE_NAMES } from '../core/config-files';
 import type { Message } from '../core/finding';
 import type { Template } from '../core/identities';
+import { LineIndex } from '../core/text';
 import { loadEngine } from './engine';
 import { messageLang } from './lang';
 
@@ -134,14 +135,13 @@ export class ReportConfig implements vscode.Disposable {
 
   private showProblems(path: string, text: string, problems: ConfigProblem[]): void {
     const lang = messageLang();
-    const position = (offset: number) => {
-      const before = text.slice(0, offset).split('\n');
-      return new vscode.Position(before.length - 1, before.at(-1)!.length);
-    };
+    const lines = new LineIndex(text);
     this.problems.set(
       vscode.Uri.file(path),
       problems.map((p) => {
-        const d = new vscode.Diagnostic(new vscode.Range(position(p.start), position(p.end)), p.message[lang], vscode.DiagnosticSeverity.Error);
+        const { start, end } = lines.range(p.start, p.end);
+        const range = new vscode.Range(start.line, start.character, end.line, end.character);
+        const d = new vscode.Diagnostic(range, p.message[lang], vscode.DiagnosticSeverity.Error);
         d.source = 'gouji';
         return d;
       }),

@@ -17,6 +17,8 @@ export class Reports implements vscode.Disposable {
   private readonly checked = new Map<string, Checked>();
   /** One incremental checker per document: a re-check after an edit re-reads only the blocks it touched. */
   private readonly checkers = new Map<string, Checker>();
+  /** Whether each document is a report, for the version it was decided on: providers ask at every cursor move. */
+  private readonly reportness = new Map<string, { version: number; is: boolean }>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when every result is stale (settings or a config file changed). */
   readonly onDidReset = this.changed.event;
@@ -28,13 +30,19 @@ export class Reports implements vscode.Disposable {
   constructor(private readonly config: ReportConfig) {
     this.subscription = config.onDidChange(() => {
       this.checked.clear();
+      this.reportness.clear();
       this.changed.fire();
     });
   }
 
   /** Is this document a report to check (settings, config file, and what it looks like)? */
   isReport(doc: vscode.TextDocument): boolean {
-    return this.config.isChecked(doc);
+    const key = doc.uri.toString();
+    const known = this.reportness.get(key);
+    if (known?.version === doc.version) return known.is;
+    const is = this.config.isChecked(doc);
+    this.reportness.set(key, { version: doc.version, is });
+    return is;
   }
 
   /** The check options for the document (settings and its config file). */
@@ -78,11 +86,13 @@ export class Reports implements vscode.Disposable {
   forget(doc: vscode.TextDocument): void {
     this.checked.delete(doc.uri.toString());
     this.checkers.delete(doc.uri.toString());
+    this.reportness.delete(doc.uri.toString());
   }
 
   dispose(): void {
     this.checked.clear();
     this.checkers.clear();
+    this.reportness.clear();
     this.subscription.dispose();
     this.changed.dispose();
     this.checkedEmitter.dispose();
