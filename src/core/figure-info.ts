@@ -9,8 +9,17 @@ import type { Link } from './resolve';
 
 export type FigureRole = 'amount' | 'share' | 'change-amount' | 'change-rate' | 'completion-rate' | 'count' | 'other';
 
+/**
+ * What the engine concluded about a figure: it agrees with its source (cell or recomputed
+ * rate), it disagrees (a warning or error names it), the engine could not decide (candidates
+ * that disagree, an ambiguous base: never a warning, never a fix), or nothing ties it to a
+ * source (an amount no cell could be found for); `unchecked` for figures that claim nothing.
+ */
+export type FigureState = 'agrees' | 'disagrees' | 'uncertain' | 'unlinked' | 'unchecked';
+
 export interface FigureInfo {
   figure: Figure;
+  state: FigureState;
   role: FigureRole;
   /** The cell an amount restates. */
   link: Link | null;
@@ -31,6 +40,7 @@ export function figureInfo(result: CheckResult): FigureInfo[] {
     }
   }
   const links = new Map(result.links.map((l) => [l.figure, l]));
+  const flagged = flaggedSpans(result);
   return result.report.figures.map((figure) => {
     const known = roles.get(figure);
     const link = links.get(figure) ?? null;
@@ -41,6 +51,31 @@ export function figureInfo(result: CheckResult): FigureInfo[] {
     else if (link?.cell.value.kind === 'number' && link.table.unit) {
       computed = formatNumber(convert(link.cell.value.value, link.table.unit, figure.unit as AmountUnit), figure);
     }
-    return { figure, role, link, recomputed, computed };
+    const state: FigureState = flagged(figure)
+      ? 'disagrees'
+      : link || recomputed
+        ? 'agrees'
+        : figure.kind === 'amount'
+          ? 'unlinked'
+          : 'unchecked';
+    return { figure, state, link, role, recomputed, computed };
   });
+}
+
+/** Whether a warning or error lies on a figure; findings come sorted by start. */
+function flaggedSpans(result: CheckResult): (f: Figure) => boolean {
+  const serious = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  const longest = serious.reduce((m, f) => Math.max(m, f.end - f.start), 0);
+  return (figure) => {
+    // Only findings that start within `longest` before the figure can reach it.
+    let lo = 0;
+    let hi = serious.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (serious[mid]!.start < figure.start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < serious.length && serious[i]!.start < figure.end; i++) if (serious[i]!.end > figure.start) return true;
+    return false;
+  };
 }
