@@ -10,7 +10,7 @@ import { nameTables, TemplateError, templateSet } from '../core/identities';
 import { readReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import { type FileResult, toJson, toSarif, toText } from './format';
-import { readText, UnreadableInput } from './read';
+import { encodeLike, readText, UnreadableInput } from './read';
 import { configOptions, findConfig } from './config';
 import { templateOption } from './template';
 import { type TablesFile, tablesJson, tablesMarkdown } from './tables';
@@ -75,6 +75,11 @@ export function main(argv: string[]): number {
     }
   };
 
+  /** A file not in UTF-8 is read anyway; the user is told in which encoding. */
+  const announce = (path: string, encoding: string) => {
+    if (encoding !== 'utf-8') process.stderr.write(`gouji: ${path}: ${lang === 'zh' ? '按' : 'read as '}${encoding.toUpperCase()}${lang === 'zh' ? ' 编码读取' : ''}\n`);
+  };
+
   if (command === 'tables') {
     const out: TablesFile[] = [];
     for (const path of files) {
@@ -85,6 +90,7 @@ export function main(argv: string[]): number {
         if (e instanceof UnreadableInput) fail(e.message);
         throw e;
       }
+      announce(path, file.encoding);
       const options = optionsFor(path);
       const report = readReport(file.text);
       const template = nameTables(report, templateSet(options.templates, options.template ?? null));
@@ -103,13 +109,14 @@ export function main(argv: string[]): number {
       if (e instanceof UnreadableInput) fail(e.message);
       throw e;
     }
+    announce(path, file.encoding);
     const options = optionsFor(path);
     let result = check(file.text, options);
     if (values.fix) {
       // Fix, write back (keeping the byte-order mark), and report what is left.
       const { text, applied } = applyFixes(file.text, result.findings);
       if (applied.length) {
-        writeFileSync(path, (file.bom ? '\uFEFF' : '') + text);
+        writeFileSync(path, encodeLike(file, text));
         const lines = new LineIndex(file.text);
         for (const a of applied) {
           const { line, character } = lines.position(a.start);

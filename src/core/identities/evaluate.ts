@@ -48,6 +48,8 @@ export interface Checked extends Instance {
 
 export type SkipReason =
   | { kind: 'unreadable'; cells: Operand[] }
+  /** Cells of rows whose figures the reader could not place in columns for certain. */
+  | { kind: 'uncertain'; cells: Operand[] }
   | { kind: 'blank'; cells: Operand[] }
   | { kind: 'missing'; what: 'table' | 'row' | 'column'; key: string; required: boolean }
   | { kind: 'codes'; key: string; code: string; why: 'truncated' | 'unknown' | 'duplicate' | 'missing' };
@@ -266,6 +268,8 @@ class Evaluator {
     const { total, parts } = instance;
     const unreadable = [total, ...parts].filter((o) => o.cell.value.kind === 'malformed' || o.cell.value.kind === 'text');
     if (unreadable.length) return this.skip(instance.identity, { kind: 'unreadable', cells: unreadable }, instance);
+    const uncertain = [total, ...parts].filter((o) => o.row.uncertain);
+    if (uncertain.length) return this.skip(instance.identity, { kind: 'uncertain', cells: uncertain }, instance);
     const blanks = [total, ...parts].filter((o) => o.cell.value.kind === 'blank' && !this.blankIsZero(o.key));
     if (blanks.length) return this.skip(instance.identity, { kind: 'blank', cells: blanks }, instance);
 

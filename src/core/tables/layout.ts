@@ -272,7 +272,8 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     if (bare) {
       const next = body[i + 1];
       const lastOnPage = next ? norm[next.start] === '\f' || pageAt(next.start) > pageAt(l.start) : true;
-      if (lastOnPage && Math.abs(Number(bare[1]) - pageAt(l.start)) <= 4) return false;
+      // Printed numbers run behind the page count (the cover and 目录 go unnumbered).
+      if (lastOnPage && !bare[1]!.startsWith('0') && Number(bare[1]) <= pageAt(l.start) + 2) return false;
     }
     // A list marker is not part of the line (`- 27 -`): footers are read on the whole line.
     const whole = norm.slice(norm.lastIndexOf('\n', l.start - 1) + 1, l.end).replace(/\f/g, '');
@@ -291,7 +292,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   if (style !== 'lines' && h > 0 && h < tlines.length) {
     const above = tlines[h - 1]!.toks;
     const firstNum = tlines[h]!.toks.find((t) => t.kind === 'num');
-    if (above.length === 1 && above[0]!.kind === 'text' && !LABEL_WORD.test(above[0]!.text.replace(/\s/g, '')) && firstNum && above[0]!.xEnd < firstNum.x && !/^(?:决算数|预算数|合计)$/.test(above[0]!.text)) h--;
+    if (above.length === 1 && tlines[h - 1]!.words.length === 1 && above[0]!.kind === 'text' && !/[决预]算|合计/.test(above[0]!.text) && !LABEL_WORD.test(above[0]!.text.replace(/\s/g, '')) && firstNum && above[0]!.xEnd < firstNum.x && !/^(?:决算数|预算数|合计)$/.test(above[0]!.text)) h--;
   }
   if (style === 'lines') {
     // One cell per line: the header ends where the first code or enumerated label meets figures.
@@ -370,7 +371,10 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     let bestCount = 0;
     for (const [n, c] of counts) if (c > bestCount || (c === bestCount && n > best)) [best, bestCount] = [n, c];
     const max = Math.max(0, ...source.map((s) => s.nums.length));
-    return Math.max(best, max);
+    // Blank cells dropped from single-space text leave rows short: the widest row counts,
+    // unless a header line names just as many columns as most rows have (a ragged row).
+    const named = header.some((t) => t.words.filter((k) => k.kind === 'text' && !LABEL_WORD.test(k.text.replace(/\s/g, ''))).length === best);
+    return nParts === 1 && named && best > 0 && max > best ? best : Math.max(best, max);
   };
   const widths = partNames.map((_, p) => width(p));
   if (twoParts) {
@@ -612,7 +616,10 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
       else names.push(w);
     }
     const own = nParts > 1 && widths ? names.slice(-(widths.reduce((a, b) => a + b, 0))).slice(part ? widths[0]! : 0, part ? undefined : widths[0]!) : names.slice(-n);
-    if (own.length === n) own.forEach((w, c) => paths[c]!.push(w));
+    // A 小计 under a parent (`公务用车购置及运行费` / `小计` `购置费` `运行费`) means some names
+    // span others: which of them are columns, one line per word cannot say.
+    const spanning = names.includes('小计') && names.length > n;
+    if (own.length === n && !spanning) own.forEach((w, c) => paths[c]!.push(w));
   } else {
     for (const line of header) {
       let ws = words(line);
