@@ -1,9 +1,8 @@
-import type { Finding } from '../finding';
 import { shown } from '../interval';
 import { changeRateOf } from '../rates';
 import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * 增减率 = 增减额 ÷ 上年数, where 上年数 = 本年数 ∓ 增减额. With a zero base
@@ -12,10 +11,11 @@ import type { Rule } from './rule';
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
   check: ({ claims, links, tolerance }) => {
     const input = asFixed(links);
-    return claims.flatMap((c): Finding[] => {
+    return claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       if (c.zeroBase) {
         const thisYear = input(c.current);
@@ -24,8 +24,6 @@ export const changeMismatch: Rule = {
         const agree = delta.lo.lte(current.hi) && delta.hi.gte(current.lo);
         if (agree || !c.increase) return [];
         return [{
-          rule: 'change-mismatch',
-          severity: 'warning',
           start: c.delta.start,
           end: c.delta.end,
           message: {
@@ -40,8 +38,6 @@ export const changeMismatch: Rule = {
       const r = c.rate ? changeRateOf(c, input) : null;
       if (!c.rate || !r) return [];
       const finding = rateFinding(tolerance, {
-        rule: 'change-mismatch',
-        severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: c.increase ? '增长率' : '下降率', en: c.increase ? 'The growth rate' : 'The rate of decrease' },
