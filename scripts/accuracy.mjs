@@ -9,6 +9,8 @@
 //   false positives (figures the key calls right that get one), linked right (value claims
 //   whose `source` cell holds the value the key names), other warnings (on no key entry and no
 //   recorded table issue);
+// - fix-all: `check --fix` on a copy of each report; how many fixes land on figures the key
+//   calls right (each one "corrects" a right figure: it must be 0), and on the key's errors;
 // - mutation recall per claim kind: one wrong figure (or swapped direction word) injected into
 //   a copy of a report at a claim the key calls right, 25 copies per kind; a warning on that
 //   figure is a catch, any new warning elsewhere counts as extra.
@@ -200,6 +202,56 @@ function mutationRecall() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// ---------- fix-all: does any fix change a figure the key calls right? ------------------------
+
+/** `check --fix` on a copy of the report: each fix it reports (stderr), against the key's claims there. */
+function fixAll(key) {
+  const dir = mkdtempSync(join(tmpdir(), 'gouji-fix-'));
+  try {
+    const copy = join(dir, basename(key.file));
+    writeFileSync(copy, readFileSync(join(reportsDir, key.file)));
+    let stderr;
+    try {
+      stderr = execFileSync(cli[0], [cli[1], 'check', '--fix', '--lang', 'en', '--format', 'json', copy], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      stderr = e.stderr || '';
+    }
+    const lines = readFileSync(join(reportsDir, key.file), 'utf8').split(/\r?\n/);
+    const t = { report: basename(key.file, '.txt'), fixes: 0, onRight: 0, onErrors: 0, asKey: 0, elsewhere: 0, wrongFixes: [] };
+    for (const m of stderr.matchAll(/^.*:(\d+):(\d+): fixed \[([^\]]+)\] (.*) → (.*)$/gm)) {
+      const [, line, col, rule, old, written] = m;
+      const ln = Number(line) - 1, a = Number(col) - 1, b = a + old.length;
+      t.fixes++;
+      const claim = key.claims.find((c) => {
+        if (c.line - 1 !== ln) return false;
+        const q = (lines[ln] ?? '').indexOf(c.quote);
+        const n = q < 0 ? -1 : lines[ln].indexOf(c.number, q);
+        return n >= 0 && n < b && n + c.number.length > a;
+      });
+      if (!claim) t.elsewhere++;
+      else if (claim.verdict === 'ok') { t.onRight++; t.wrongFixes.push(`${line}: ${claim.quote} <- ${rule}: ${old} → ${written}`); }
+      else if (claim.verdict === 'error') {
+        t.onErrors++;
+        if (claim.expected && String(claim.expected).replace(/[%％\s]/g, '') === written.replace(/[%％\s]/g, '')) t.asKey++;
+      } else t.elsewhere++;
+    }
+    return t;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log('');
+console.log('fix-all (check --fix on a copy of each report):');
+const fixTotal = { fixes: 0, onRight: 0, onErrors: 0, asKey: 0, elsewhere: 0 };
+for (const key of keys.filter((k) => only.length === 0 || only.some((o) => k.file.startsWith(o)))) {
+  const t = fixAll(key);
+  for (const k of Object.keys(fixTotal)) fixTotal[k] += t[k];
+  console.log(`${t.report}: ${t.fixes} fixes, ${t.onRight} on figures the key calls right, ${t.onErrors} on key errors (${t.asKey} writing the key's figure), ${t.elsewhere} on no key figure`);
+  if (verbose) for (const w of t.wrongFixes) console.log('  rightfixed ' + w);
+}
+console.log(`FIXES: ${fixTotal.fixes} fixes, ${fixTotal.onRight} on figures the key calls right, ${fixTotal.onErrors} on key errors (${fixTotal.asKey} writing the key's figure), ${fixTotal.elsewhere} on no key figure`);
 
 if (mutants) {
   console.log('');
