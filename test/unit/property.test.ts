@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { check, type CheckResult } from '../../src/core/check';
+import { figureInfo } from '../../src/core/figure-info';
 import { applyFixes } from '../../src/core/fix';
 import { assertRangesInside, fixture } from '../helpers';
 
@@ -312,6 +313,25 @@ describe('properties (fast-check)', function () {
     });
     it('fix-all on "…０．００，208(0.00)。…" does not throw (seed 1371852835)', () =>
       fixAllIsIdempotent('本年支出合计0.00，其中：本年支出合计０．００，208(0.00)。\n\n一、收入支出决算总体情况说明'));
+    // Seed 2021788924: a wrong amount (its cell certain) and a right rate computed from the cell.
+    // Fix-all fixed the amount and also "fixed" the rate from the wrong amount; the second pass
+    // wanted the rate back. A rate is judged on its inputs as their fixes leave them.
+    const table05 = ['一般公共预算财政拨款支出决算表', '', '公开05表', '', '单位：万元', '', '| 科目代码 | 科目名称 | 合计 |', '|---|---|---|', '| 221 | 住房保障支出 | 124.82 |', '| 22102 | 住房改革支出 | 124.82 |', '| 2210201 | 住房公积金 | 124.82 |', ''];
+    const fixes = (text: string) => check(text).findings.filter((f) => f.fix).map((f) => `${f.rule} ${text.slice(f.start, f.end)} -> ${f.fix!.newText}`);
+    it('fix-all on a wrong 决算 amount with a right completion rate fixes the amount only (seed 2021788924)', () => {
+      // 124.82 ÷ 125.26 = 99.649…% → 99.65%: right for the cell; from the stated 142.82 it would be 114.02%.
+      const text = [...table05, '五、一般公共预算财政拨款支出决算情况说明', '', '住房保障支出(类)住房改革支出(款)住房公积金(项)。年初预算为125.26万元,支出决算为142.82万元,完成年初预算的99.65%。'].join('\n');
+      fixAllIsIdempotent(text);
+      assert.deepEqual(fixes(text), ['amount-mismatch 142.82 -> 124.82']);
+      const rate = figureInfo(check(text)).find((i) => i.figure.text === '99.65')!;
+      assert.deepEqual([rate.state, rate.computed, rate.recomputed?.formula], ['agrees', '99.65', '124.82 ÷ 125.26']);
+    });
+    it('fix-all on a wrong part with a right share fixes the part only (the same cause)', () => {
+      // 6,822,048.75 ÷ 7,143,754.56 = 95.497% → 95.50%; from the stated 6,922,048.75 it would be 96.90%.
+      const text = ['收入决算表', '', '公开02表', '', '金额单位：元', '', '| 项目 | 本年收入合计 | 财政拨款收入 | 其他收入 |', '|---|---|---|---|', '| 合计 | 7,143,754.56 | 6,822,048.75 | 321,705.81 |', '', '二、收入决算情况说明', '', '本年收入合计 7,143,754.56 元，其中：财政拨款收入 6,922,048.75 元，占 95.50%。'].join('\n');
+      fixAllIsIdempotent(text);
+      assert.deepEqual(fixes(text), ['amount-mismatch 6,922,048.75 -> 6,822,048.75']);
+    });
   });
 });
 

@@ -50,8 +50,9 @@ describe('a 部门预算 report in plain text (whitespace-aligned table)', () =>
     const found = check(text).findings.filter((f) => f.severity !== 'information').map((f) => [f.rule, text.slice(f.start, f.end), f.expected]);
     assert.deepEqual(found, [
       ['amount-mismatch', '1,251.34', '1,215.34'],
-      // With the wrong total 1,251.34 the rate is 115.34 ÷ 1,136 = 10.153% → 10.15%.
-      ['change-mismatch', '11.49', '10.15'],
+      // The rate is judged on the total as its fix leaves it (1,215.34, the cell), so that fix-all
+      // converges: 115.34 ÷ 1,100 = 10.485% → 10.49% (from the wrong 1,251.34 it would be 10.15%).
+      ['change-mismatch', '11.49', '10.49'],
     ]);
   });
 });
