@@ -33,9 +33,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 /** Everything after reading the text: the one path of check() and of the editor's incremental Checker. */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const claims = readClaims(report);
-  const { links, unlinked, statements } = linkFigures(report, claims);
-  const sums = readSums(report, claims);
   const templates = templateSet(options.templates, options.template ?? null);
+  const { links, unlinked, statements } = linkFigures(report, claims, templates);
+  const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };
   const findings = rules.flatMap((rule) => rule.check(context));

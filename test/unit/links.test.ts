@@ -95,9 +95,12 @@ describe('linking prose amounts to cells', () => {
     const { links } = check(fixture('000_68829c0b624b4a3b.txt'));
     const byPath = links.filter((l) => l.reason.startsWith('subject path'));
     // The narrative's numbered items (counted in the file): 7 under 社会保障和就业支出, 11 under
-    // 卫生健康支出, 1 under 住房保障支出 — 19 actuals, each linked by its (类)(款)(项) path.
-    assert.equal(byPath.length, 19);
+    // 卫生健康支出, 1 under 住房保障支出 — 19 actuals, each linked by its (类)(款)(项) path; and
+    // the three classes of the structure sentence (`社会保障和就业支出(类) 3225.70 万元`).
+    assert.equal(byPath.length, 22);
     assert.ok(byPath.every((l) => l.agrees && l.table.code === '公开05表'));
+    const classes = byPath.filter((l) => l.row.code?.length === 3).map((l) => `${l.row.code} ${l.figure.text}`);
+    assert.deepEqual(classes, ['208 3225.70', '210 8379.02', '221 124.82']);
     const it = byPath.find((l) => l.figure.text === '44.5')!;
     assert.equal(it.row.code, '2101504');
   });

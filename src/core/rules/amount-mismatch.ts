@@ -1,3 +1,4 @@
+import type { Figure } from '../figures';
 import type { Finding } from '../finding';
 import { type AmountUnit, convert, formatNumber } from '../number';
 import { tableName } from '../report';
@@ -11,8 +12,19 @@ export const amountMismatch: Rule = {
   id: 'amount-mismatch',
   severity: 'warning',
   description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
-  check: ({ links }) =>
-    links.flatMap((l): Finding[] => {
+  check: ({ links, claims }) => {
+    // A figure a stated rate is computed from: changing it alone would leave the rate wrong, so
+    // which figures to change is the author's call (no automatic fix).
+    const inputs = new Set<Figure>();
+    for (const c of claims) {
+      if (c.kind === 'share') {
+        inputs.add(c.part);
+        if (c.whole.kind === 'figure') inputs.add(c.whole.figure);
+        else if (c.whole.kind === 'parts') c.whole.parts.forEach((p) => inputs.add(p));
+      } else if (c.kind === 'completion') inputs.add(c.budget).add(c.actual);
+      else if (c.kind === 'change' && c.rate) inputs.add(c.current);
+    }
+    return links.flatMap((l): Finding[] => {
       if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
       const unit = l.figure.unit as AmountUnit;
       const right = formatNumber(convert(l.cell.value.value, l.table.unit, unit), l.figure);
@@ -39,7 +51,8 @@ export const amountMismatch: Rule = {
         ],
         // With another cell matching, the label may be what is wrong: no automatic fix. Nor for a
         // negative cell: prose states a decrease in words (减少), so a minus sign is not a fix.
-        fix: l.instead || l.sameAs || l.cell.value.value.isNegative() ? null : { start: l.figure.start, end: l.figure.end, newText: right },
+        fix: l.instead || l.sameAs || l.cell.value.value.isNegative() || inputs.has(l.figure) ? null : { start: l.figure.start, end: l.figure.end, newText: right },
       }];
-    }),
+    });
+  },
 };
