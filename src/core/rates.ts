@@ -43,6 +43,13 @@ export function completionRate(c: Extract<Claim, { kind: 'completion' }>): Recom
 
 /** 增减率 = 增减额 ÷ (本年数 ∓ 增减额). */
 export function changeRateOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+  // Last year's amount stated in the text is the base itself.
+  if (c.prior) {
+    if (c.prior.unit !== c.delta.unit || c.prior.value.lte(0)) return null;
+    const range = percentOf(shown(c.delta.value, c.delta.decimals), shown(c.prior.value, c.prior.decimals));
+    if (!range) return null;
+    return { exact: c.delta.value.dividedBy(c.prior.value).times(100), range, formula: `${c.delta.text} ÷ ${c.prior.text}` };
+  }
   const prior = c.increase ? c.current.value.minus(c.delta.value) : c.current.value.plus(c.delta.value);
   const range = changeRate(shown(c.current.value, c.current.decimals), shown(c.delta.value, c.delta.decimals), c.increase);
   if (!range || prior.lte(0)) return null;
@@ -64,4 +71,19 @@ export function shareRate(c: Extract<Claim, { kind: 'share' }>): Recomputed | nu
     range,
     formula: `${c.part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
   };
+}
+
+/**
+ * 增减额 = 本年数 − 上年数, when the text states last year's amount; the magnitude (the word
+ * 增加 / 减少 carries the sign). Null when the two are not in one unit.
+ */
+export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+  if (!c.prior || c.prior.unit !== c.current.unit || c.delta.unit !== c.current.unit) return null;
+  const a = shown(c.current.value, c.current.decimals);
+  const b = shown(c.prior.value, c.prior.decimals);
+  const signed = c.current.value.minus(c.prior.value);
+  const lo = a.lo.minus(b.hi);
+  const hi = a.hi.minus(b.lo);
+  const range = signed.isNegative() ? { lo: hi.negated(), hi: lo.negated() } : { lo, hi };
+  return { exact: signed.abs(), range, formula: `${c.current.text} − ${c.prior.text}` };
 }

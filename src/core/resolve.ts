@@ -4,7 +4,7 @@ import type { Claim } from './claims';
 import type { Figure } from './figures';
 import { chooseTemplate, type Templates } from './identities';
 import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './links/concepts';
-import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './links/lexicon';
+import { APPROXIMATE_LEAD, DELTA_LEAD, reportYear, type Role, subjectWords } from './links/lexicon';
 import { explains, shown } from './interval';
 import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from './number';
 import type { Block, Report } from './report';
@@ -273,12 +273,6 @@ export interface Statement {
 
 const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决算|决算数|支出|收入|当年安排|上年结转|其他资金|资金|金额|其中|合计|小计)?$/;
 
-/** The year the report is about: the first `2024 年度…决算` / `2026 年…预算` in it. */
-function reportYear(norm: string): number | null {
-  const m = /(\d{4})\s*年\s*度?[^。\n]{0,30}?(决算|预算)/.exec(norm.slice(0, 20_000));
-  return m ? Number(m[1]) : null;
-}
-
 /** Subjects that say nothing by themselves: the figure is of the subject stated before it. */
 const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)?$/;
 
@@ -353,7 +347,10 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
 function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
-    const ok = ref.table.unit ? agrees(figure, unit, ref.cell, ref.table.unit) : false;
+    // A table that states no unit (nor does the report): read in the figure's own unit, and a
+    // figure that then disagrees is not certainly wrong.
+    const ok = agrees(figure, unit, ref.cell, ref.table.unit ?? unit);
+    if (!ref.table.unit && !ok) strong = false;
     let unitInstead: AmountUnit | null = null;
     // A zero agrees with anything small in a larger unit: that says nothing about the unit.
     if (!ok && ref.table.unit && !figure.value.isZero()) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;

@@ -141,10 +141,14 @@ describe('parts-sum', () => {
 });
 
 describe('shares-sum', () => {
-  it('shares of one whole cannot add up to more than 100%', () => {
+  it('shares of one whole cannot add up to more than 100%; a share that is itself wrong is reported on itself, not by the sum', () => {
+    // 40 ÷ 100 = 40%, not 45%: share-mismatch on 45. The sum (105%) says nothing more, and
+    // shares-sum would sit on the last share whichever is wrong (a right one, often).
     const text = '合计 100 万元，其中：培训费 60 万元，占 60%；会议费 40 万元，占 45%。';
-    const [f] = findings(text, 'shares-sum');
+    assert.deepEqual(findings(text, 'shares-sum'), []);
+    const [f] = findings(text, 'share-mismatch');
     assert.equal(at(text, f!), '45');
+    assert.equal(f!.expected, '40');
     assert.deepEqual(findings(text.replace('45%', '40%'), 'shares-sum'), []);
   });
 });

@@ -43,8 +43,9 @@ const ROLE_TAIL: [RegExp, Role][] = [
 const LINK_TAIL = /(?:均为|各为|合计为|共计为?|总计为|分别为|为|是|达到?|共)$/;
 
 /** The year a clause is about (`2024 年度`), and whether it speaks of the year before. */
-const YEAR = /(\d{4})年度?/g;
-const PRIOR_WORDS = /上年|上一年|去年|上年度/;
+const YEAR = /(\d{4})\s{0,2}年\s{0,2}度?/g;
+// `上年结转` is money carried into this year: a figure of this year.
+const PRIOR_WORDS = /上年(?!结转|结余)|上一年|去年/;
 
 export interface SubjectWords {
   /** What the figure is of, role and linking words removed: `一般公共预算财政拨款支出`. */
@@ -85,4 +86,18 @@ export function subjectWords(clause: string, reportYear: number | null): Subject
     if (s === before) break;
   }
   return { words: s, role, prior };
+}
+
+/** The year the report is about: the first `2024 年度…决算` / `2026 年…预算` in it. */
+export function reportYear(norm: string): number | null {
+  const m = /(\d{4})\s*年\s*度?[^。\n]{0,30}?(决算|预算)/.exec(norm.slice(0, 20_000));
+  return m ? Number(m[1]) : null;
+}
+
+/** Whether a clause speaks of a year before the report's (`2023 年度…`, `上年…`). */
+export function aboutPriorYear(clause: string, year: number | null): boolean {
+  if (PRIOR_WORDS.test(clause)) return true;
+  if (year === null) return false;
+  for (const m of clause.matchAll(YEAR)) if (Number(m[1]) < year) return true;
+  return false;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../finding';
-import { shown } from '../interval';
-import { changeRateOf } from '../rates';
+import { explains, percentOf, round, shown } from '../interval';
+import { formatNumber } from '../number';
+import { changeAmountOf, changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -34,16 +35,46 @@ export const changeMismatch: Rule = {
           fix: c.current.unit === c.delta.unit ? { start: c.delta.start, end: c.delta.end, newText: c.current.text } : null,
         }];
       }
+      const out: Finding[] = [];
+      // With last year's amount stated, the change amount is this year's minus it.
+      const amount = changeAmountOf(c);
+      const amountWrong = amount !== null && !explains(amount.range, c.delta.value, c.delta.decimals);
+      if (amount && amountWrong) {
+        const expected = formatNumber(round(amount.exact, c.delta.decimals), c.delta);
+        const sign = c.current.value.minus(c.prior!.value);
+        const wrongWay = !sign.isZero() && sign.isNegative() === c.increase;
+        out.push({
+          rule: 'change-mismatch',
+          severity: 'warning',
+          start: c.delta.start,
+          end: c.delta.end,
+          message: {
+            zh: `增减额应为 ${expected}（${amount.formula}），文中为 ${c.delta.text}${wrongWay ? `，且应为${c.increase ? '减少' : '增加'}` : ''}。`,
+            en: `The change should be ${expected} (${amount.formula}), the text says ${c.delta.text}${wrongWay ? `, and it is ${c.increase ? 'a decrease' : 'an increase'}` : ''}.`,
+          },
+          expected,
+          related: [related(c.current, '本年数', "this year's amount"), related(c.prior!, '上年数', "last year's amount")],
+          // Which of the three figures is wrong is the author's call.
+          fix: null,
+        });
+      }
       const r = c.rate ? changeRateOf(c) : null;
-      if (!c.rate || !r) return [];
+      if (!c.rate || !r) return out;
+      // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
+      if (amountWrong) {
+        const fromAmounts = percentOf(amount.range, shown(c.prior!.value, c.prior!.decimals));
+        if (fromAmounts && explains(fromAmounts, c.rate.value, c.rate.decimals)) return out;
+      }
       const finding = rateFinding(tolerance, {
         rule: 'change-mismatch',
         severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: c.increase ? '增长率' : '下降率', en: c.increase ? 'The growth rate' : 'The rate of decrease' },
-        related: [related(c.current, '本年数', "this year's amount"), related(c.delta, '增减额', 'change')],
+        related: [related(c.prior ?? c.current, c.prior ? '上年数' : '本年数', c.prior ? "last year's amount" : "this year's amount"), related(c.delta, '增减额', 'change')],
       });
-      return finding ? [finding] : [];
+      // A rate computed from a change amount that is itself wrong: no automatic fix.
+      if (finding && amountWrong) finding.fix = null;
+      return finding ? [...out, finding] : out;
     }),
 };
