@@ -3,7 +3,7 @@ import type { CheckResult } from '../core/check';
 import { figureInfo } from '../core/figure-info';
 import type { Finding, Lang } from '../core/finding';
 import { tableName } from '../core/report';
-import { rules } from '../core/rules';
+import { docsUrl, HOMEPAGE, rules } from '../core/rules';
 import { LineIndex, type Range } from '../core/text';
 
 export interface FileResult extends CheckResult {
@@ -73,8 +73,16 @@ export function toSarif(results: FileResult[], lang: Lang): string {
     tool: {
       driver: {
         name: 'gouji',
-        informationUri: 'https://github.com/gouji/gouji',
-        rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.description[lang] }, helpUri: `docs/rules/${r.id}.md` })),
+        informationUri: HOMEPAGE,
+        // Each rule's metadata: what it finds in both languages, its docs, default level and tags.
+        rules: rules.map((r) => ({
+          id: r.id,
+          shortDescription: { text: r.description[lang] },
+          fullDescription: { text: `${r.description.zh} (${r.description.en})` },
+          helpUri: docsUrl(r.id),
+          defaultConfiguration: { level: sarifLevel[r.severity] },
+          properties: { tags: [...r.tags] },
+        })),
       },
     },
     columnKind: 'utf16CodeUnits',

@@ -38,7 +38,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };
-  const findings = rules.flatMap((rule) => rule.check(context));
+  // Each rule reports where and what; its id and default severity are stamped here.
+  const findings = rules.flatMap((rule) => rule.check(context).map((f): Finding => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
   return { report, claims, links, findings: settle(findings, directives, options.rules) };
 }
 

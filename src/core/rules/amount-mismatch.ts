@@ -1,9 +1,8 @@
 import type { Figure } from '../figures';
-import type { Finding } from '../finding';
 import { type AmountUnit, convert, formatNumber } from '../number';
 import { tableName } from '../report';
 import type { CellRef } from '../resolve';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;
 
@@ -11,6 +10,7 @@ export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.cod
 export const amountMismatch: Rule = {
   id: 'amount-mismatch',
   severity: 'warning',
+  tags: ['link', 'amount'],
   description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
   check: ({ links, claims }) => {
     // A figure a stated rate is computed from: changing it alone would leave the rate wrong, so
@@ -24,7 +24,7 @@ export const amountMismatch: Rule = {
       } else if (c.kind === 'completion') inputs.add(c.budget).add(c.actual);
       else if (c.kind === 'change' && c.rate) inputs.add(c.current);
     }
-    return links.flatMap((l): Finding[] => {
+    return links.flatMap((l): Found[] => {
       if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
       const unit = l.figure.unit as AmountUnit;
       const right = formatNumber(convert(l.cell.value.value, l.table.unit, unit), l.figure);
@@ -35,8 +35,6 @@ export const amountMismatch: Rule = {
         ? { zh: `文中数字与${where(l.instead)}（${l.instead.cell.text}）一致，而非${l.row.label}。`, en: `The figure equals ${where(l.instead)} (${l.instead.cell.text}), not ${l.row.label}.` }
         : { zh: '', en: '' };
       return [{
-        rule: 'amount-mismatch',
-        severity: 'warning',
         start: l.figure.start,
         end: l.figure.end,
         message: {

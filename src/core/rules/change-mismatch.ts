@@ -1,9 +1,8 @@
-import type { Finding } from '../finding';
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
 import { changeAmountOf, changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * 增减率 = 增减额 ÷ 上年数, where 上年数 = 本年数 ∓ 增减额. With a zero base
@@ -12,9 +11,10 @@ import type { Rule } from './rule';
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
   check: ({ claims, tolerance }) =>
-    claims.flatMap((c): Finding[] => {
+    claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       const current = shown(c.current.value, c.current.decimals);
       const delta = shown(c.delta.value, c.delta.decimals);
@@ -22,8 +22,6 @@ export const changeMismatch: Rule = {
         const agree = delta.lo.lte(current.hi) && delta.hi.gte(current.lo);
         if (agree || !c.increase) return [];
         return [{
-          rule: 'change-mismatch',
-          severity: 'warning',
           start: c.delta.start,
           end: c.delta.end,
           message: {
@@ -35,7 +33,7 @@ export const changeMismatch: Rule = {
           fix: c.current.unit === c.delta.unit ? { start: c.delta.start, end: c.delta.end, newText: c.current.text } : null,
         }];
       }
-      const out: Finding[] = [];
+      const out: Found[] = [];
       // With last year's amount stated, the change amount is this year's minus it.
       const amount = changeAmountOf(c);
       const amountWrong = amount !== null && !explains(amount.range, c.delta.value, c.delta.decimals);
@@ -44,8 +42,6 @@ export const changeMismatch: Rule = {
         const sign = c.current.value.minus(c.prior!.value);
         const wrongWay = !sign.isZero() && sign.isNegative() === c.increase;
         out.push({
-          rule: 'change-mismatch',
-          severity: 'warning',
           start: c.delta.start,
           end: c.delta.end,
           message: {
@@ -66,8 +62,6 @@ export const changeMismatch: Rule = {
         if (fromAmounts && explains(fromAmounts, c.rate.value, c.rate.decimals)) return out;
       }
       const finding = rateFinding(tolerance, {
-        rule: 'change-mismatch',
-        severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: c.increase ? '增长率' : '下降率', en: c.increase ? 'The growth rate' : 'The rate of decrease' },
