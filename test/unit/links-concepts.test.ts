@@ -133,3 +133,25 @@ describe('shares whose whole is on the line before', () => {
     assert.deepEqual(found.map((f) => [f.rule, t.slice(f.start, f.end), f.fix?.newText]), [['share-mismatch', '64.07', '63.07']]);
   });
 });
+
+describe('totals over items', () => {
+  const partsSums = (text: string) => check(text).findings.filter((f) => f.rule === 'parts-sum').map((f) => [text.slice(f.start, f.end), f.expected]);
+
+  it('000: 7 项…共涉及资金 7478.11 — its split (当年安排 5746, 上年结转 1732.11) and its restatement are over the same 7 projects', () => {
+    // Projects' 上年结转: 74.93 + 4.74 + 12.68 + 0.05 + 27.65 + 11.93 + 1590.13 = 1722.11 ≠ 1732.11.
+    // Projects' 全年预算数: 354.93 + 69.74 + 42.68 + 5.05 + 52.65 + 3802.93 + 3140.13 = 7468.11 ≠ 7478.11 (twice).
+    // 当年安排: 280 + 65 + 30 + 5 + 25 + 3971 + 1550 = 5926, but project 6 is itself broken
+    // (3971 + 11.93 ≠ 3802.93); read as 3802.93 − 11.93 = 3791 the sum is 5746: not flagged.
+    const found = partsSums(fixture('000_68829c0b624b4a3b.txt'));
+    assert.deepEqual(found.filter(([t]) => t === '1732.11'), [['1732.11', '1722.11']]);
+    assert.equal(found.filter(([t]) => t === '7478.11').length, 2);
+    assert.deepEqual(found.filter(([t]) => t === '5746'), []);
+  });
+
+  it('003: 年初预算为 2,490.44 over the 15 numbered 项 (2,200.44), the 决算 2,984.8 adding up shows the list is complete', () => {
+    // 23.07 + 113.35 + 17.89 + 137.59 + 98.81 + 0 + 19.46 + 50.02 + 314.9 + 270 + 200 + 0 + 833.8 + 0 + 121.55 = 2200.44.
+    const found = partsSums(fixture('003_a0c01ccc9db781f0.txt'));
+    assert.deepEqual(found.filter(([t]) => t === '2,490.44'), [['2,490.44', '2,200.44']]);
+    assert.deepEqual(found.filter(([t]) => t === '2,984.8'), []);
+  });
+});
