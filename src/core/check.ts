@@ -3,7 +3,7 @@ import { type Claim, readClaims } from './claims';
 import { type Config, severityFor, type Tolerance } from './config';
 import { type Directives, readDirectives } from './directives';
 import type { Finding } from './finding';
-import { type Template, templateSet } from './identities';
+import { nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './resolve';
 import { rules } from './rules';
@@ -32,8 +32,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 
 /** Everything after reading the text: the one path of check() and of the editor's incremental Checker. */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const claims = readClaims(report);
   const templates = templateSet(options.templates, options.template ?? null);
+  nameTables(report, templates);
+  const claims = readClaims(report);
   const { links, unlinked, statements } = linkFigures(report, claims, templates);
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);

@@ -62,7 +62,7 @@ type TitleIndex = Map<string, Table[]>;
 function titleIndex(tables: Table[]): TitleIndex {
   const index: TitleIndex = new Map();
   for (const t of tables) {
-    if (!t.code || !t.title) continue;
+    if (!(t.code ?? t.identity) || !t.title) continue;
     const key = labelKey(t.title);
     index.set(key, [...(index.get(key) ?? []), t]);
   }
@@ -82,7 +82,7 @@ function sectionTable(heading: string, at: number, index: TitleIndex): Table[] {
   if (!best) return [];
   const before = best.filter((t) => t.start < at);
   const chosen = before[before.length - 1] ?? best[0]!;
-  return best.filter((t) => t.code === chosen.code && t.start < chosen.end && chosen.start < t.end);
+  return best.filter((t) => (t.code ?? t.identity) === (chosen.code ?? chosen.identity) && t.start < chosen.end && chosen.start < t.end);
 }
 
 const HEADING_LIKE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
@@ -228,7 +228,7 @@ class CellsByValue {
     const rank = (c: ValuedCell): number => {
       if (c.table === first) return 0;
       const section = sectionTables.indexOf(c.table);
-      return section >= 0 ? 1 + section : c.table.code ? 1 + sectionTables.length + c.order[0] : -1;
+      return section >= 0 ? 1 + section : c.table.code ?? c.table.identity ? 1 + sectionTables.length + c.order[0] : -1;
     };
     let best: { cell: ValuedCell; rank: number } | null = null;
     for (let i = this.firstFrom(yuan - figureHalf - this.widest - slack); i < this.cells.length; i++) {
@@ -351,10 +351,17 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
     // figure that then disagrees is not certainly wrong.
     const ok = agrees(figure, unit, ref.cell, ref.table.unit ?? unit);
     if (!ref.table.unit && !ok) strong = false;
+    // A row whose figures could not be placed in their columns: no finding rests on it.
+    if (ref.row.uncertain && !ok) strong = false;
     let unitInstead: AmountUnit | null = null;
     // A zero agrees with anything small in a larger unit: that says nothing about the unit.
     if (!ok && ref.table.unit && !figure.value.isZero()) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;
     const instead = ok || unitInstead ? null : cells.agreeing(figure, ref.table, sectionTables);
+    // The same subject in another table holds the figure (05表 210 236.64, 04表 卫生健康支出
+    // 236.63): the tables disagree with each other, and which one the text restates is not known.
+    if (instead && instead.table !== ref.table && sameSubject(instead.row, ref.row)) {
+      return { ...ref, figure, reason, strong: false, agrees: false, instead, unitInstead, candidates: [{ table: ref.table, row: ref.row, cell: ref.cell }, instead] };
+    }
     return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
   };
   const clause = lead.split(/[，,。；;]/).pop() ?? '';
@@ -420,4 +427,12 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   const link = make(firm[0]!, reason, values.size === 1);
   if (values.size > 1) link.candidates = firm.map(({ table, row, cell }) => ({ table, row, cell }));
   return link;
+}
+
+/** Two rows of different tables for one subject: the same code, or the same label (a class named in 01表, coded in 05表). */
+function sameSubject(a: Row, b: Row): boolean {
+  if (a.code && b.code) return a.code === b.code;
+  const ka = rowKey(a.label);
+  const kb = rowKey(b.label);
+  return ka !== '' && (ka === kb || ka.endsWith(kb) || kb.endsWith(ka));
 }
