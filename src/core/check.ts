@@ -35,7 +35,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const templates = templateSet(options.templates, options.template ?? null);
   nameTables(report, templates);
   const claims = readClaims(report);
-  const { links, unlinked, statements } = linkFigures(report, claims);
+  const { links, unlinked, statements } = linkFigures(report, claims, templates);
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };

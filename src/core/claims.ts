@@ -21,9 +21,11 @@ export type Whole =
 
 export type Claim =
   | { kind: 'completion'; rate: Figure; budget: Figure; actual: Figure }
-  | { kind: 'change'; rate: Figure | null; delta: Figure; current: Figure; increase: boolean; word: Span; rateWord: Span | null; zeroBase: Span | null }
+  | { kind: 'change'; rate: Figure | null; delta: Figure; current: Figure; prior: Figure | null; increase: boolean; word: Span; rateWord: Span | null; zeroBase: Span | null }
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
   | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
+
+import { aboutPriorYear, reportYear } from './links/lexicon';
 
 const LEAD = 80;
 
@@ -93,6 +95,20 @@ export function readClaims(report: Report): Claim[] {
   const { text, figures } = report;
   const { norm } = report;
   const claims: Claim[] = [];
+  const year = reportYear(norm);
+  /** The amount that a `其中：` list starting at `first` is of, when only a stop, a line break or a comma stands between. */
+  const totalBefore = (first: Figure): Figure | null => {
+    let lo = 0;
+    let hi = figures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (figures[mid]!.start < first.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = figures[lo - 1];
+    if (!prev || prev.kind !== 'amount' || !comparable(prev.unit, first.unit) || first.start - prev.unitEnd > 60) return null;
+    return /^[\s。，,；;]*其\s*中\s*[:：,，]?[^\d。；;%]{0,30}$/.test(norm.slice(prev.unitEnd, first.start)) ? prev : null;
+  };
   let rows: RowIndex | null = null;
   let f = 0;
   for (const block of report.blocks) {
@@ -112,6 +128,11 @@ export function readClaims(report: Report): Claim[] {
       sentenceIndex.set(fig, s);
     }
     const sentenceOf = (fig: Figure) => sentenceIndex.get(fig)!;
+    // A figure of an earlier year: its clause (from the last stop or comma) names that year.
+    const isPrior = (fig: Figure, sentenceStart: number) => {
+      const clause = norm.slice(Math.max(sentenceStart, fig.start - LEAD), fig.start).split(/[，,；;]/).pop() ?? '';
+      return aboutPriorYear(clause, year);
+    };
     // A claim's figures stand close together: looking further back only finds wrong partners
     // (and would make a huge paragraph quadratic).
     const lastBefore = (i: number, test: (j: number) => boolean, sameSentence: boolean) => {
@@ -160,10 +181,14 @@ export function readClaims(report: Report): Claim[] {
       const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
       const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && /其\s*中/.test(norm.slice(total.unitEnd, first.start));
+      // `本年支出合计 A 万元。\n其中：基本支出 B 万元，占 x%`: the total ends the sentence (or the
+      // paragraph) right before the list, on another line.
+      const before = opensWithTotal ? null : totalBefore(first);
       const rates = group.map((g) => g.rate);
       const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
       let whole: Whole | null = null;
       if (opensWithTotal) whole = { kind: 'figure', figure: total };
+      else if (before) whole = { kind: 'figure', figure: before };
       else if (group.length > 1 && sum.minus(100).abs().lte(group.length * 0.01 + 0.01)) whole = { kind: 'parts', parts: group.map((g) => g.part) };
       if (whole) for (const g of group) claims.push({ kind: 'share', rate: g.rate, part: g.part, whole, group: rates });
     }
@@ -172,20 +197,43 @@ export function readClaims(report: Report): Claim[] {
      * `收入、支出总计 A 元。与上年相比，各增加 B 元`: this year's amount closes the sentence
      * before; taken only when that sentence states one amount (or the same one twice).
      */
-    function previousSentenceTotal(d: number): Figure | null {
+    function sentenceTotal(s: number): Figure | null {
+      const amounts = inBlock.filter((g, j) => g.kind === 'amount' && sentenceOf(g) === s && !CHANGE_WORD.test(lead(j)));
+      const last = amounts[amounts.length - 1];
+      return last && amounts.every((g) => g.value.eq(last.value)) ? last : null;
+    }
+
+    /**
+     * `2024 年度…总计 A。2023 年度…总计 B。与 2023 年度相比，增加 C`: this year's amount, and
+     * last year's when a sentence states it (the base of the change) before the comparison.
+     */
+    function previousSentenceTotal(d: number): { current: Figure; prior: Figure | null } | null {
       const s = sentenceOf(inBlock[d]!);
       // Only a sentence that opens with the comparison (`与 2023 年度相比，…`) refers back.
       if (s === 0 || !/^\s*(与|比|较|同比)/.test(norm.slice(bounds[s]![0], inBlock[d]!.start))) return null;
-      const amounts = inBlock.filter((g, j) => g.kind === 'amount' && sentenceOf(g) === s - 1 && !CHANGE_WORD.test(lead(j)));
-      const last = amounts[amounts.length - 1];
-      return last && amounts.every((g) => g.value.eq(last.value)) ? last : null;
+      const last = sentenceTotal(s - 1);
+      if (!last) return null;
+      if (!isPrior(last, bounds[s - 1]![0])) return { current: last, prior: null };
+      const current = s >= 2 ? sentenceTotal(s - 2) : null;
+      return current && !isPrior(current, bounds[s - 2]![0]) ? { current, prior: last } : null;
     }
 
     function pushChange(d: number, rate: Figure | null, rateLead: string | null) {
       const delta = inBlock[d]!;
       const deltaLead = lead(d);
       const c = lastBefore(d, () => true, true);
-      const current = c >= 0 ? inBlock[c]! : previousSentenceTotal(d);
+      let current: Figure | null = c >= 0 ? inBlock[c]! : null;
+      let prior: Figure | null = null;
+      if (current && isPrior(current, bounds[sentenceOf(current)]![0])) {
+        // `2024 年 A 万元，2023 年 B 万元，增加 C`: B is the base, A this year's amount.
+        prior = current;
+        const a = lastBefore(c, () => true, true);
+        current = a >= 0 && !isPrior(inBlock[a]!, bounds[sentenceOf(inBlock[a]!)]![0]) ? inBlock[a]! : null;
+      } else if (!current) {
+        const found = previousSentenceTotal(d);
+        current = found?.current ?? null;
+        prior = found?.prior ?? null;
+      }
       if (!current) return;
       if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
       const w = CHANGE_WORD.exec(deltaLead)!;
@@ -200,7 +248,7 @@ export function readClaims(report: Report): Claim[] {
       const after = norm.slice(delta.unitEnd, Math.min(block.end, delta.unitEnd + 24));
       const zero = /基数为\s*0/.exec(after);
       const zeroBase = zero ? { start: delta.unitEnd + zero.index, end: delta.unitEnd + zero.index + zero[0].length, text: zero[0] } : null;
-      claims.push({ kind: 'change', rate, delta, current, increase: UP.test(w[1]!) && !DOWN.test(w[1]!), word, rateWord, zeroBase });
+      claims.push({ kind: 'change', rate, delta, current, prior, increase: UP.test(w[1]!) && !DOWN.test(w[1]!), word, rateWord, zeroBase });
     }
     // A change with no rate but a zero base: `增加 52.10 万元，增长（基数为 0，不可比）`.
     inBlock.forEach((fig, i) => {

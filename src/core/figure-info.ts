@@ -4,9 +4,8 @@ import type { CheckResult } from './check';
 import type { Figure } from './figures';
 import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
-import { changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
-import type { Link } from './resolve';
-import { asFixed } from './rules/amount-mismatch';
+import { changeAmountOf, changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
+import type { CellRef, Link } from './resolve';
 
 export type FigureRole = 'amount' | 'share' | 'change-amount' | 'change-rate' | 'completion-rate' | 'count' | 'other';
 
@@ -28,18 +27,18 @@ export interface FigureInfo {
   recomputed: Recomputed | null;
   /** The figure as the report's figures say it should read, in the author's format. */
   computed: string | null;
+  /** When uncertain: the cells the words could mean, which disagree with one another. */
+  candidates: CellRef[] | null;
 }
 
 export function figureInfo(result: CheckResult): FigureInfo[] {
   const roles = new Map<Figure, { role: FigureRole; recomputed: Recomputed | null }>();
-  // rates as the rules recompute them: from the amounts as their fixes leave them
-  const input = asFixed(result.links);
   for (const c of result.claims) {
-    if (c.kind === 'completion') roles.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input) });
-    else if (c.kind === 'share') roles.set(c.rate, { role: 'share', recomputed: shareRate(c, input) });
+    if (c.kind === 'completion') roles.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c) });
+    else if (c.kind === 'share') roles.set(c.rate, { role: 'share', recomputed: shareRate(c) });
     else if (c.kind === 'change') {
-      roles.set(c.delta, { role: 'change-amount', recomputed: null });
-      if (c.rate) roles.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input) });
+      roles.set(c.delta, { role: 'change-amount', recomputed: changeAmountOf(c) });
+      if (c.rate) roles.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c) });
     }
   }
   const links = new Map(result.links.map((l) => [l.figure, l]));
@@ -54,14 +53,20 @@ export function figureInfo(result: CheckResult): FigureInfo[] {
     else if (link?.cell.value.kind === 'number' && link.table.unit) {
       computed = formatNumber(convert(link.cell.value.value, link.table.unit, figure.unit as AmountUnit), figure);
     }
+    // A link that disagrees without a finding is one the engine is not sure of (cells that
+    // disagree with one another, a table without a unit): uncertain, never a verdict.
     const state: FigureState = flagged(figure)
       ? 'disagrees'
-      : link || recomputed
-        ? 'agrees'
-        : figure.kind === 'amount'
-          ? 'unlinked'
-          : 'unchecked';
-    return { figure, state, link, role, recomputed, computed };
+      : link
+        ? link.agrees && !link.candidates
+          ? 'agrees'
+          : 'uncertain'
+        : recomputed
+          ? 'agrees'
+          : figure.kind === 'amount'
+            ? 'unlinked'
+            : 'unchecked';
+    return { figure, state, link, role, recomputed, computed, candidates: link?.candidates ?? null };
   });
 }
 

@@ -7,10 +7,6 @@ import type { Figure } from './figures';
 import { changeRate, type Interval, percentOf, shown, sum } from './interval';
 import { convert, Dec, isAmountUnit } from './number';
 
-/** A figure as the rate is computed from it: as stated, or as fix-all leaves it (rules/amount-mismatch `asFixed`). */
-export type Input = (f: Figure) => Figure;
-const asStated: Input = (f) => f;
-
 export interface Recomputed {
   exact: Decimal;
   range: Interval;
@@ -26,8 +22,8 @@ function inUnit(f: Figure, unit: string | null) {
   return { value: to(f.value), range: { lo: to(range.lo), hi: to(range.hi) }, ok: true };
 }
 
-function wholeOf(w: Whole, unit: string | null, input: Input) {
-  const figures = (w.kind === 'parts' ? w.parts : [w.figure]).map(input);
+function wholeOf(w: Whole, unit: string | null) {
+  const figures = w.kind === 'parts' ? w.parts : [w.figure];
   const each = figures.map((f) => inUnit(f, unit));
   return {
     ok: each.every((e) => e.ok),
@@ -38,39 +34,56 @@ function wholeOf(w: Whole, unit: string | null, input: Input) {
 }
 
 /** 完成率 = 决算 ÷ 预算; null on a zero budget (zero-base-rate's business). */
-export function completionRate(c: Extract<Claim, { kind: 'completion' }>, input: Input = asStated): Recomputed | null {
-  const actual = input(c.actual);
-  const budget = input(c.budget);
-  if (budget.value.isZero()) return null;
-  const range = percentOf(shown(actual.value, actual.decimals), shown(budget.value, budget.decimals));
+export function completionRate(c: Extract<Claim, { kind: 'completion' }>): Recomputed | null {
+  if (c.budget.value.isZero()) return null;
+  const range = percentOf(shown(c.actual.value, c.actual.decimals), shown(c.budget.value, c.budget.decimals));
   if (!range) return null;
-  return { exact: actual.value.dividedBy(budget.value).times(100), range, formula: `${actual.text} ÷ ${budget.text}` };
+  return { exact: c.actual.value.dividedBy(c.budget.value).times(100), range, formula: `${c.actual.text} ÷ ${c.budget.text}` };
 }
 
 /** 增减率 = 增减额 ÷ (本年数 ∓ 增减额). */
-export function changeRateOf(c: Extract<Claim, { kind: 'change' }>, input: Input = asStated): Recomputed | null {
-  const current = input(c.current);
-  const delta = input(c.delta);
-  const prior = c.increase ? current.value.minus(delta.value) : current.value.plus(delta.value);
-  const range = changeRate(shown(current.value, current.decimals), shown(delta.value, delta.decimals), c.increase);
+export function changeRateOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+  // Last year's amount stated in the text is the base itself.
+  if (c.prior) {
+    if (c.prior.unit !== c.delta.unit || c.prior.value.lte(0)) return null;
+    const range = percentOf(shown(c.delta.value, c.delta.decimals), shown(c.prior.value, c.prior.decimals));
+    if (!range) return null;
+    return { exact: c.delta.value.dividedBy(c.prior.value).times(100), range, formula: `${c.delta.text} ÷ ${c.prior.text}` };
+  }
+  const prior = c.increase ? c.current.value.minus(c.delta.value) : c.current.value.plus(c.delta.value);
+  const range = changeRate(shown(c.current.value, c.current.decimals), shown(c.delta.value, c.delta.decimals), c.increase);
   if (!range || prior.lte(0)) return null;
   return {
-    exact: delta.value.dividedBy(prior).times(100),
+    exact: c.delta.value.dividedBy(prior).times(100),
     range,
-    formula: `${delta.text} ÷ (${current.text} ${c.increase ? '−' : '+'} ${delta.text})`,
+    formula: `${c.delta.text} ÷ (${c.current.text} ${c.increase ? '−' : '+'} ${c.delta.text})`,
   };
 }
 
 /** 占比 = 部分 ÷ 总数, in the part's unit. */
-export function shareRate(c: Extract<Claim, { kind: 'share' }>, input: Input = asStated): Recomputed | null {
-  const part = input(c.part);
-  const whole = wholeOf(c.whole, part.unit, input);
+export function shareRate(c: Extract<Claim, { kind: 'share' }>): Recomputed | null {
+  const whole = wholeOf(c.whole, c.part.unit);
   if (!whole.ok || whole.value.isZero()) return null;
-  const range = percentOf(shown(part.value, part.decimals), whole.range);
+  const range = percentOf(shown(c.part.value, c.part.decimals), whole.range);
   if (!range) return null;
   return {
-    exact: part.value.dividedBy(whole.value).times(100),
+    exact: c.part.value.dividedBy(whole.value).times(100),
     range,
-    formula: `${part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
+    formula: `${c.part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
   };
+}
+
+/**
+ * 增减额 = 本年数 − 上年数, when the text states last year's amount; the magnitude (the word
+ * 增加 / 减少 carries the sign). Null when the two are not in one unit.
+ */
+export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+  if (!c.prior || c.prior.unit !== c.current.unit || c.delta.unit !== c.current.unit) return null;
+  const a = shown(c.current.value, c.current.decimals);
+  const b = shown(c.prior.value, c.prior.decimals);
+  const signed = c.current.value.minus(c.prior.value);
+  const lo = a.lo.minus(b.hi);
+  const hi = a.hi.minus(b.lo);
+  const range = signed.isNegative() ? { lo: hi.negated(), hi: lo.negated() } : { lo, hi };
+  return { exact: signed.abs(), range, formula: `${c.current.text} − ${c.prior.text}` };
 }

@@ -2,6 +2,9 @@
 // path 类/款/项, column word), the section it stands in, and — as evidence — its value.
 import type { Claim } from './claims';
 import type { Figure } from './figures';
+import { chooseTemplate, type Templates } from './identities';
+import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './links/concepts';
+import { APPROXIMATE_LEAD, DELTA_LEAD, reportYear, type Role, subjectWords } from './links/lexicon';
 import { explains, shown } from './interval';
 import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from './number';
 import type { Block, Report } from './report';
@@ -28,6 +31,8 @@ export interface Link extends CellRef {
   unitInstead: AmountUnit | null;
   /** When it does not, but repeats another figure of the same paragraph (the budget). */
   sameAs?: { figure: Figure; what: { zh: string; en: string } };
+  /** Cells the words could mean that disagree with one another: the link is not certain. */
+  candidates?: CellRef[];
 }
 
 /** Words that vary between tables and prose for one and the same row. */
@@ -143,7 +148,8 @@ function paths(norm: string, block: Block): SubjectPath[] {
 function rowByPath(table: Table, names: string[]): Row | null {
   const last = names[names.length - 1]!;
   const level = [3, 5, 7][names.length - 1]!;
-  const candidates = table.rows.filter((r) => rowKey(r.label) === last && (!r.code || r.code.length === level));
+  // `一般公共服务(类)支出`: the class named without its 支出.
+  const candidates = table.rows.filter((r) => (rowKey(r.label) === last || (level === 3 && rowKey(r.label) === last + '支出')) && (!r.code || r.code.length === level));
   if (candidates.length <= 1) return candidates[0] ?? null;
   const byCode = new Map(table.rows.filter((r) => r.code).map((r) => [r.code!, r]));
   return candidates.find((r) => names.slice(0, -1).every((n, i) => {
@@ -267,10 +273,15 @@ export interface Statement {
 
 const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决算|决算数|支出|收入|当年安排|上年结转|其他资金|资金|金额|其中|合计|小计)?$/;
 
-export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
+/** Subjects that say nothing by themselves: the figure is of the subject stated before it. */
+const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)?$/;
+
+export function linkFigures(report: Report, claims: Claim[], templates?: Templates): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
   const { norm } = report;
   const sections = sectionTables(report);
   const cells = new CellsByValue(report.tables);
+  const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
+  const year = reportYear(norm);
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {
     if (c.kind === 'completion') {
@@ -288,6 +299,8 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
     const blockPaths = paths(norm, block);
     while (f < report.figures.length && report.figures[f]!.start < block.start) f++;
     let prevEnd = block.start;
+    // The subject of the last figure, for one whose words only name a role (`，支出决算为 X`).
+    let last: { words: string; end: number } | null = null;
     for (; f < report.figures.length && report.figures[f]!.start < block.end; f++) {
       const figure = report.figures[f]!;
       const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start);
@@ -295,18 +308,27 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
       if (figure.kind !== 'amount' || !isAmountUnit(figure.unit) || roles.get(figure) === 'delta') continue;
       // A change, or an approximate figure (`约 17 万元`), restates no cell.
-      if (/(增加|减少|增长|下降|降低|上升)\s*了?\s*(约|大约|近)?\s*$|(约|大约|近|超过|逾)\s*$/.test(lead)) continue;
+      if (DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) continue;
       const known = roles.get(figure);
       const after = norm.slice(figure.unitEnd, figure.unitEnd + 24);
-      const role =
+      const said = subjectWords(rowKey(lead.split(/[，,。；;:：]/).pop() ?? ''), year);
+      // Last year's figure (the base of a change) is in no table of this year's report.
+      if (said.prior) continue;
+      const role: Role | null =
         known === 'budget' || known === 'actual' ? known
+        : said.role ? said.role
         : /预算(数|金额)?\s*(为|是)?\s*$/.test(lead) ? 'budget'
         : /(决算(数)?|实际支出)\s*(为|是)?\s*$/.test(lead) || /^[\s，,]*(为|是)[^，,。]{0,16}(实际支出|决算)/.test(after) ? 'actual'
         : null;
+      let words = said.words;
+      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = last.words;
+      else if (!BARE_SUBJECT.test(words)) last = { words, end: figure.unitEnd };
+      const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
       const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
-      const link = linkOne(figure, role, lead, tables, blockPaths, cells);
+      const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
+      const link = linkOne(figure, role, lead, tables, blockPaths, cells, concept, pathInClause);
       if (!link) {
         unlinked.push(figure);
         continue;
@@ -322,26 +344,44 @@ export function linkFigures(report: Report, claims: Claim[]): { links: Link[]; u
   return { links, unlinked, statements };
 }
 
-function linkOne(figure: Figure, role: 'budget' | 'actual' | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue): Link | null {
+function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
-    const ok = ref.table.unit ? agrees(figure, unit, ref.cell, ref.table.unit) : false;
+    // A table that states no unit (nor does the report): read in the figure's own unit, and a
+    // figure that then disagrees is not certainly wrong.
+    const ok = agrees(figure, unit, ref.cell, ref.table.unit ?? unit);
+    if (!ref.table.unit && !ok) strong = false;
+    // A row whose figures could not be placed in their columns: no finding rests on it.
+    if (ref.row.uncertain && !ok) strong = false;
     let unitInstead: AmountUnit | null = null;
-    if (!ok && ref.table.unit) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;
+    // A zero agrees with anything small in a larger unit: that says nothing about the unit.
+    if (!ok && ref.table.unit && !figure.value.isZero()) unitInstead = (['元', '万元', '亿元'] as const).find((u) => u !== unit && agrees(figure, u, ref.cell, ref.table.unit!)) ?? null;
     const instead = ok || unitInstead ? null : cells.agreeing(figure, ref.table, sectionTables);
+    // The same subject in another table holds the figure (05表 210 236.64, 04表 卫生健康支出
+    // 236.63): the tables disagree with each other, and which one the text restates is not known.
+    if (instead && instead.table !== ref.table && sameSubject(instead.row, ref.row)) {
+      return { ...ref, figure, reason, strong: false, agrees: false, instead, unitInstead, candidates: [{ table: ref.table, row: ref.row, cell: ref.cell }, instead] };
+    }
     return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
   };
   const clause = lead.split(/[，,。；;]/).pop() ?? '';
   const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
 
-  // A subject path (类/款/项) names a row of the section's table.
-  if (path && role !== null) {
+  // A subject path (类/款/项) names a row of the section's table: with a role, or as the
+  // subject of the clause the figure closes (`社会保障和就业支出(类) 3225.70 万元`).
+  if (path && (role !== null || pathInClause)) {
     for (const table of sectionTables) {
       const row = rowByPath(table, path.names);
       const col = columnFor(table, role);
       if (row && col >= 0 && row.cells[col]) return make({ table, row, cell: row.cells[col]! }, `subject path ${path.names.join(' / ')}`, true);
     }
     return null;
+  }
+
+  // A standard figure of the narrative, by the template's concepts.
+  if (concept) {
+    const link = conceptLink(figure, unit, role, concept, make);
+    if (link) return link;
   }
 
   // Otherwise the words right before the figure name a row (or a part plus a row: 收入总计).
@@ -361,4 +401,38 @@ function linkOne(figure: Figure, role: 'budget' | 'actual' | null, lead: string,
     if (total && c >= 0) return make({ table, row: total, cell: total.cells[c]! }, `column ${table.columns[c]!.name}`, true);
   }
   return null;
+}
+
+/**
+ * The cell a concept's figure restates: of the role its words name (or the reported figure,
+ * else the budget). Among several candidate cells, the one the figure agrees with; when none
+ * agrees and the candidates disagree with one another, the link is uncertain (no finding).
+ */
+function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match: ConceptMatch, make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
+  const equal = (ref: CellRef) => !!ref.table.unit && agrees(figure, unit, ref.cell, ref.table.unit);
+  const reason = `${match.concept.name?.zh ?? match.concept.id}${role === 'budget' ? '（预算数）' : ''}`;
+  const own = role ?? (match.cells.actual.length ? 'actual' : 'budget');
+  const candidates = match.cells[own];
+  const agreeing = candidates.find(equal);
+  if (agreeing) return make(agreeing, reason, true);
+  // Words that name no role: the figure may be the other one (a 预算数 in a 决算 sentence).
+  if (role === null) {
+    const other = match.cells[own === 'actual' ? 'budget' : 'actual'].find(equal);
+    if (other) return make(other, reason, true);
+  }
+  const firm = candidates.filter((c) => !c.onlyIfEqual);
+  if (!firm.length) return null;
+  const value = (c: ConceptCellRef) => (c.cell.value.kind === 'number' && c.table.unit ? convert(c.cell.value.value, c.table.unit, unit).toString() : c.cell.value.kind === 'blank' ? '0' : c.cell.text);
+  const values = new Set(firm.map(value));
+  const link = make(firm[0]!, reason, values.size === 1);
+  if (values.size > 1) link.candidates = firm.map(({ table, row, cell }) => ({ table, row, cell }));
+  return link;
+}
+
+/** Two rows of different tables for one subject: the same code, or the same label (a class named in 01表, coded in 05表). */
+function sameSubject(a: Row, b: Row): boolean {
+  if (a.code && b.code) return a.code === b.code;
+  const ka = rowKey(a.label);
+  const kb = rowKey(b.label);
+  return ka !== '' && (ka === kb || ka.endsWith(kb) || kb.endsWith(ka));
 }

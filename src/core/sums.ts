@@ -2,8 +2,11 @@
 // and a total over sections (`7 项…共涉及资金 T 万元` followed by seven `项目全年预算数为 X`).
 import type { Claim } from './claims';
 import type { Figure } from './figures';
+import type Decimal from 'decimal.js';
+import { shown, sum } from './interval';
 import { Dec } from './number';
 import type { Report } from './report';
+import { reportYear, type Role, subjectWords } from './links/lexicon';
 import { rowKey } from './resolve';
 
 export interface SumClaim {
@@ -52,6 +55,49 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
     }
     return out;
   });
+
+  const pending: (() => void)[] = [];
+  const blockOf = new Map<Figure, number>();
+  const leadOf = new Map<Figure, string>();
+  byBlock.forEach((figures, b) => figures.forEach(({ figure, lead }) => (blockOf.set(figure, b), leadOf.set(figure, rowKey(lead)))));
+
+  /**
+   * A counted total's own split (`共涉及资金 T，其中：当年安排 A，上年结转 B`) is over the same
+   * items: A against the items' 当年安排. An item whose own split is broken
+   * (`3802.93，当年安排 3971，上年结转 11.93`) may be wrong in either part, so a total that
+   * holds with either reading of it is not flagged.
+   */
+  function itemTotals(b: number, total: Figure, items: Figure[], basis: SumClaim['basis']) {
+    // The split may be stated with the total or with its restatement in the same paragraph.
+    const split = sums.find((x) => x.complete && x.parts.length >= 2 && x.total.unit === total.unit && x.total.value.eq(total.value) && blockOf.get(x.total) === b);
+    // The same total restated in the next paragraphs (`…开展了部门评价，涉及资金 T`).
+    const tail = (leadOf.get(total) ?? '').slice(-4);
+    for (let later = b + 1; later < Math.min(byBlock.length, b + 4) && tail.length === 4; later++) {
+      if (items.some((f) => blockOf.get(f) === later)) break;
+      for (const { figure } of byBlock[later]!) {
+        if (figure.kind === 'amount' && figure.unit === total.unit && figure.value.eq(total.value) && (leadOf.get(figure) ?? '').endsWith(tail)) sums.push({ total: figure, parts: items, complete: true, basis });
+      }
+    }
+    if (!split) return;
+    for (const part of split.parts) {
+      const key = leadOf.get(part);
+      if (!key || key.length < 2) continue;
+      const stated: Figure[] = [];
+      const readings: Decimal[][] = [[], []];
+      for (const item of items) {
+        const found = byBlock[blockOf.get(item)!]!.find(({ figure }) => figure.start > item.start && figure.unit === part.unit && leadOf.get(figure) === key)?.figure;
+        if (!found) return;
+        stated.push(found);
+        const own = sums.find((x) => x.total === item && x.complete && x.parts.includes(found));
+        const broken = own && !holds(own.total, own.parts.map((p) => p.value), own.parts);
+        readings[0]!.push(found.value);
+        // The part as the item's total and its other parts say it should be.
+        readings[1]!.push(broken ? own.parts.reduce((v, p) => (p === found ? v : v.minus(p.value)), item.value) : found.value);
+      }
+      if (readings.some((r) => holds(part, r, stated))) continue;
+      sums.push({ total: part, parts: stated, complete: true, basis });
+    }
+  }
 
   byBlock.forEach((figures, b) => {
     figures.forEach(({ figure: total }, i) => {
@@ -103,14 +149,70 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
         return s.minus(total.value).abs().lte(total.value.times(0.05));
       });
       if (near.length === 1) {
-        sums.push({
-          total,
-          parts: near[0]!,
-          complete: true,
-          basis: { zh: `${count} 项，后文逐项列出`, en: `${count} items, each stated in the sections that follow` },
-        });
+        const basis = { zh: `${count} 项，后文逐项列出`, en: `${count} items, each stated in the sections that follow` };
+        sums.push({ total, parts: near[0]!, complete: true, basis });
+        // After every paragraph's splits are read: the items' own splits come later in the text.
+        pending.push(() => itemTotals(b, total, near[0]!, basis));
       }
     }
   });
+  for (const run of pending) run();
+  sums.push(...itemLists(report, prose, byBlock));
   return sums;
+}
+
+const MAJOR_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
+
+/**
+ * `年初预算为 B 万元，支出决算为 A 万元…` followed by numbered items (`1、…年初预算为 b₁，支出决算为
+ * a₁`): the totals are over the items, role by role. The list is known to be complete when one
+ * role's items add up to its total; then the other role's must too.
+ */
+function itemLists(report: Report, prose: Report['blocks'], byBlock: { figure: Figure; lead: string }[][]): SumClaim[] {
+  const out: SumClaim[] = [];
+  const year = reportYear(report.norm);
+  const roleOf = (lead: string) => subjectWords(rowKey(lead), year).role;
+  byBlock.forEach((figures, b) => {
+    const totals = new Map<Role, Figure>();
+    for (const { figure, lead } of figures) {
+      const role = figure.kind === 'amount' ? roleOf(lead) : null;
+      if (role && !totals.has(role)) totals.set(role, figure);
+    }
+    if (totals.size < 2) return;
+    const items = new Map<Role, Figure[]>([['budget', []], ['actual', []]]);
+    for (let later = b + 1; later < byBlock.length && later <= b + 60; later++) {
+      const start = prose[later]!.start;
+      const line = report.norm.slice(report.norm.lastIndexOf('\n', start - 1) + 1, Math.min(prose[later]!.end, start + 40));
+      if (MAJOR_HEADING.test(line)) break;
+      const seen = new Set<Role>();
+      for (const { figure, lead } of byBlock[later]!) {
+        const role = figure.kind === 'amount' ? roleOf(lead) : null;
+        if (!role || seen.has(role) || figure.unit !== totals.get(role)?.unit) continue;
+        seen.add(role);
+        items.get(role)!.push(figure);
+      }
+    }
+    const budget = items.get('budget')!;
+    const actual = items.get('actual')!;
+    // One item per role in each numbered paragraph: the lists must pair up.
+    if (budget.length < 2 || budget.length !== actual.length) return;
+    const basis = { zh: `后文逐项列出的 ${budget.length} 项`, en: `the ${budget.length} items listed after it` };
+    const adds = (role: Role) => {
+      const t = totals.get(role)!;
+      const parts = sum(items.get(role)!.map((f) => shown(f.value, f.decimals)));
+      const total = shown(t.value, t.decimals);
+      return parts.lo.lte(total.hi) && parts.hi.gte(total.lo);
+    };
+    for (const [role, other] of [['budget', 'actual'], ['actual', 'budget']] as const) {
+      if (!adds(role) && adds(other)) out.push({ total: totals.get(role)!, parts: items.get(role)!, complete: true, basis });
+    }
+  });
+  return out;
+}
+
+/** Whether `values` (shown like `shown`) add up to `total` within the rounding of every figure. */
+function holds(total: Figure, values: Decimal[], shownAs: Figure[]): boolean {
+  const parts = sum(values.map((v, i) => shown(v, shownAs[i]!.decimals)));
+  const t = shown(total.value, total.decimals);
+  return parts.lo.lte(t.hi) && parts.hi.gte(t.lo);
 }

@@ -95,9 +95,12 @@ describe('linking prose amounts to cells', () => {
     const { links } = check(fixture('000_68829c0b624b4a3b.txt'));
     const byPath = links.filter((l) => l.reason.startsWith('subject path'));
     // The narrative's numbered items (counted in the file): 7 under 社会保障和就业支出, 11 under
-    // 卫生健康支出, 1 under 住房保障支出 — 19 actuals, each linked by its (类)(款)(项) path.
-    assert.equal(byPath.length, 19);
+    // 卫生健康支出, 1 under 住房保障支出 — 19 actuals, each linked by its (类)(款)(项) path; and
+    // the three classes of the structure sentence (`社会保障和就业支出(类) 3225.70 万元`).
+    assert.equal(byPath.length, 22);
     assert.ok(byPath.every((l) => l.agrees && l.table.code === '公开05表'));
+    const classes = byPath.filter((l) => l.row.code?.length === 3).map((l) => `${l.row.code} ${l.figure.text}`);
+    assert.deepEqual(classes, ['208 3225.70', '210 8379.02', '221 124.82']);
     const it = byPath.find((l) => l.figure.text === '44.5')!;
     assert.equal(it.row.code, '2101504');
   });
@@ -108,8 +111,9 @@ describe('parts-sum', () => {
     const text = fixture('000_68829c0b624b4a3b.txt');
     const list = findings(text, 'parts-sum');
     // 3971 + 11.93 = 3982.93 ≠ 3802.93; and the seven projects' budgets
-    // 354.93 + 69.74 + 42.68 + 5.05 + 52.65 + 3802.93 + 3140.13 = 7468.11 ≠ 7478.11.
-    assert.deepEqual(list.map((f) => [at(text, f), f.expected]).sort(), [['3802.93', '3982.93'], ['7478.11', '7468.11']]);
+    // 354.93 + 69.74 + 42.68 + 5.05 + 52.65 + 3802.93 + 3140.13 = 7468.11 ≠ 7478.11 (stated twice);
+    // their 上年结转 74.93 + 4.74 + 12.68 + 0.05 + 27.65 + 11.93 + 1590.13 = 1722.11 ≠ 1732.11.
+    assert.deepEqual(list.map((f) => [at(text, f), f.expected]).sort(), [['1732.11', '1722.11'], ['3802.93', '3982.93'], ['7478.11', '7468.11'], ['7478.11', '7468.11']]);
     const counted = list.find((f) => at(text, f) === '7478.11')!;
     assert.equal(counted.related.length, 7);
   });
@@ -138,10 +142,14 @@ describe('parts-sum', () => {
 });
 
 describe('shares-sum', () => {
-  it('shares of one whole cannot add up to more than 100%', () => {
+  it('shares of one whole cannot add up to more than 100%; a share that is itself wrong is reported on itself, not by the sum', () => {
+    // 40 ÷ 100 = 40%, not 45%: share-mismatch on 45. The sum (105%) says nothing more, and
+    // shares-sum would sit on the last share whichever is wrong (a right one, often).
     const text = '合计 100 万元，其中：培训费 60 万元，占 60%；会议费 40 万元，占 45%。';
-    const [f] = findings(text, 'shares-sum');
+    assert.deepEqual(findings(text, 'shares-sum'), []);
+    const [f] = findings(text, 'share-mismatch');
     assert.equal(at(text, f!), '45');
+    assert.equal(f!.expected, '40');
     assert.deepEqual(findings(text.replace('45%', '40%'), 'shares-sum'), []);
   });
 });

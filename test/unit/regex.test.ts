@@ -55,6 +55,16 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['resolve.ts:217 lead words', 'resolve.ts:222 budget', 'resolve.ts:223 actual'], make: (n) => `${rep(`增加${SP}了${SP}约${SP}预算数${SP}为${SP}决算${SP}是${SP}`, n)}x 100万元，为${rep(SP, 8)}实际支出。\n` },
     { regexes: ['resolve.ts:87 list item', 'resolve.ts:96-99 depth'], make: (n) => `1.${rep('款项目', n)}：100万元。\n（一）${rep('一', n / 4)}\n` },
   ],
+  'links/lexicon.ts': [
+    // Subject words are read on the clause before a figure (at most 80 characters): role and
+    // linking words at its end, years anywhere in it.
+    { regexes: ['ROLE_TAIL', 'LINK_TAIL', 'YEAR', 'PRIOR_WORDS'], make: (n) => `${rep(`2024年度${SP}年初预算${SP}决算数为${SP}上年`, n)}x 100万元，${rep('支出决算为', n / 4)} 90万元。\n` },
+    { regexes: ['DELTA_LEAD', 'APPROXIMATE_LEAD', 'OF_WHICH'], make: (n) => `本年支出合计100万元，比上年增加${rep(SP, n)}x 约${rep(SP, n / 4)}x 10万元。\n` },
+  ],
+  'links/concepts.ts': [
+    // Concept phrases are anchored at the end of a subject of bounded length.
+    { regexes: ['OTHER_MONEY', 'FUND_SECTION', 'concept phrases'], make: (n) => `## 七、政府性基金预算财政拨款收入支出决算情况说明\n\n${rep('三公经费一般公共预算财政拨款收入支出总计', n)}为 100 万元，本年收入合计 100 万元。\n` },
+  ],
   'directives.ts': [
     // DIRECTIVE's lazy body is bounded ({0,400}?): an opening without `-->`, many times; RULE_ID and the rule-list split on long names.
     { regexes: ['DIRECTIVE', 'RULE_ID', '/[\\s,，]+/'], make: (n) => `${rep(`<!-- gouji-disable-line ${'a'.repeat(70)} ${SP}${SP}，`, n)}\n本年支出 1.2.3 万元。\n` },

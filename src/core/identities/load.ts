@@ -73,6 +73,7 @@ function resolveExtends(file: TemplateFile, available: readonly Template[], prob
     codes: file.codes ?? {},
     tables: file.tables ?? {},
     identities: file.identities ?? [],
+    concepts: file.concepts ?? [],
   };
   if (!file.extends) {
     if (file.disable?.length) problems.push({ path: 'disable', message: '`disable` needs `extends`' });
@@ -90,6 +91,8 @@ function resolveExtends(file: TemplateFile, available: readonly Template[], prob
   const replaced = new Map(own.identities.map((x) => [x.id, x]));
   const identities = base.identities.filter((x) => !disabled.has(x.id)).map((x) => replaced.get(x.id) ?? x);
   identities.push(...own.identities.filter((x) => !base.identities.some((b) => b.id === x.id)));
+  // A concept of the same id replaces the base's; new ones come first, so they win a tie.
+  const concepts = [...own.concepts.filter((x) => !base.concepts.some((b) => b.id === x.id)), ...base.concepts.map((b) => own.concepts.find((x) => x.id === b.id) ?? b)];
   return {
     id: file.id,
     title: file.title ?? base.title,
@@ -97,6 +100,7 @@ function resolveExtends(file: TemplateFile, available: readonly Template[], prob
     codes: { ...base.codes, ...own.codes },
     tables: { ...base.tables, ...own.tables },
     identities,
+    concepts,
   };
 }
 
@@ -140,6 +144,15 @@ function crossReferences(t: Template, file: TemplateFile): TemplateProblem[] {
       needCodes(x.codes, at(x, 'codes'));
       if (x.codes in t.codes && !t.codes[x.codes]!.classes?.length) problems.push({ path: at(x, 'codes'), message: `code scheme '${x.codes}' lists no \`classes\`` });
     }
+  }
+  const ownConcepts = new Map((file.concepts ?? []).map((x, i) => [x, i]));
+  const conceptIds = new Set<string>();
+  for (const c of t.concepts) {
+    const i = ownConcepts.get(c);
+    if (i === undefined) continue;
+    if (conceptIds.has(c.id)) problems.push({ path: `concepts[${i}].id`, message: `concept id '${c.id}' is used twice` });
+    conceptIds.add(c.id);
+    for (const role of ['actual', 'budget'] as const) c.cells[role]?.forEach((cell, k) => needTable(cell.table, `concepts[${i}].cells.${role}[${k}].table`));
   }
   return problems;
 }

@@ -176,6 +176,39 @@ export const tableDef = z
   .strict()
   .refine((t) => t.title !== undefined || t.code !== undefined, { message: 'give `title` or `code`' });
 
+const conceptCell = z
+  .object({
+    table: key.describe('A table of `tables`.'),
+    row: rowSelector.optional().describe('The row (the first that matches); defaults to the table’s first row (三公 tables have one row of figures).'),
+    column: columnSelector.optional().describe('The column; defaults to the table’s first value column.'),
+    onlyIfEqual: z.boolean().optional().describe('Link to this cell only when the figure equals it: the words often, not always, mean it (机关运行经费 is 公用经费 in many reports).'),
+  })
+  .strict()
+  .describe('A cell a concept may stand for: table, row and column.')
+  .meta({ id: 'conceptCell' });
+
+export const concept = z
+  .object({
+    id: key.describe('A unique name; a template that `extends` this one replaces a concept of the same id.'),
+    name: message.optional().describe('What the figure is, for hovers and messages.'),
+    phrases: z
+      .array(pattern)
+      .min(1)
+      .describe('Patterns the subject of a prose figure matches (anchored at its end), after the year, the linking verb (为, 是) and the role words (年初预算, 支出决算 …) are taken off, e.g. `(本年)?收入合计`.'),
+    sections: pattern.optional().describe('A pattern the heading of the section the figure stands in must match, for phrases that mean this concept only there (`支出决算` under 三公).'),
+    cells: z
+      .object({
+        actual: z.array(conceptCell).min(1).optional().describe('Where the figure as reported stands (决算数 in a 决算, 预算数 in a 预算), in order of preference.'),
+        budget: z.array(conceptCell).min(1).optional().describe('Where its budget stands (年初预算 / 全年预算 / 预算数), when the report has one.'),
+      })
+      .strict()
+      .refine((c) => c.actual !== undefined || c.budget !== undefined, { message: 'give `actual` or `budget` cells' })
+      .describe('The cells by role; a figure whose words name no role (预算, 决算) takes `actual`, else `budget`.'),
+  })
+  .strict()
+  .describe('A standard figure of the narrative (本年收入合计, 基本支出, 因公出国（境）费 …): the words that name it and the cells it restates.')
+  .meta({ id: 'concept' });
+
 export const template = z
   .object({
     $schema: z.string().optional(),
@@ -187,6 +220,7 @@ export const template = z
     codes: z.record(key, codeScheme).optional().describe('Subject code schemes by name, e.g. `function`, `economic`.'),
     tables: z.record(key, tableDef).optional().describe('The tables of the report, by a name identities refer to.'),
     identities: z.array(identity).optional(),
+    concepts: z.array(concept).optional().describe('The standard figures of the narrative and the cells they restate, for linking prose to tables.'),
   })
   .strict()
   .describe('A Gouji report template: tables, code schemes and the identities between them.');
@@ -198,6 +232,8 @@ export type Identity = z.infer<typeof identity>;
 export type CodeScheme = z.infer<typeof codeScheme>;
 export type TableDef = z.infer<typeof tableDef>;
 export type TemplateFile = z.infer<typeof template>;
+export type Concept = z.infer<typeof concept>;
+export type ConceptCell = z.infer<typeof conceptCell>;
 
 /** A template with its `extends` resolved: everything present. */
 export interface Template {
@@ -207,4 +243,5 @@ export interface Template {
   codes: Record<string, CodeScheme>;
   tables: Record<string, TableDef>;
   identities: Identity[];
+  concepts: Concept[];
 }

@@ -1,5 +1,6 @@
 import type { Figure } from '../figures';
-import { shown, sum } from '../interval';
+import { explains, shown, sum } from '../interval';
+import { shareRate } from '../rates';
 import { Dec } from '../number';
 import type { Found, Rule } from './rule';
 
@@ -13,14 +14,18 @@ export const sharesSum: Rule = {
   tags: ['arithmetic', 'rate'],
   description: { zh: '各项占比之和不为 100%', en: 'Shares of one whole that do not add up to 100%' },
   check: ({ claims }) => {
-    const groups = new Map<Figure[], { parts: Figure[]; whole: Figure | null }>();
+    const groups = new Map<Figure[], { parts: Figure[]; whole: Figure | null; wrongShare: boolean }>();
     for (const c of claims) {
       if (c.kind !== 'share' || c.group.length < 2) continue;
-      const g = groups.get(c.group) ?? { parts: [], whole: c.whole.kind === 'parts' ? null : c.whole.figure };
+      const g = groups.get(c.group) ?? { parts: [], whole: c.whole.kind === 'parts' ? null : c.whole.figure, wrongShare: false };
       g.parts.push(c.part);
+      // A share that is not its part ÷ the whole is reported on itself; the sum says nothing more.
+      const r = shareRate(c);
+      if (r && !explains(r.range, c.rate.value, c.rate.decimals)) g.wrongShare = true;
       groups.set(c.group, g);
     }
-    return [...groups].flatMap(([rates, { parts, whole }]): Found[] => {
+    return [...groups].flatMap(([rates, { parts, whole, wrongShare }]): Found[] => {
+      if (wrongShare) return [];
       const total = sum(rates.map((r) => shown(r.value, r.decimals)));
       const partsRange = sum(parts.map((p) => shown(p.value, p.decimals)));
       const complete = whole !== null && partsRange.lo.lte(whole.value) && partsRange.hi.gte(whole.value);

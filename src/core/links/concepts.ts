@@ -1,0 +1,82 @@
+// The standard figures of the narrative, as a template declares them (`concepts`): the words
+// that name each, and the cells it restates, found in one report.
+import { bindAll, findColumn, regex, rowMatches } from '../identities/match';
+import type { Concept, ConceptCell, Template } from '../identities/schema';
+import type { Report } from '../report';
+import type { Cell, Row, Table } from '../tables/model';
+import { labelKey } from '../text';
+import type { Role } from './lexicon';
+
+export interface ConceptCellRef {
+  table: Table;
+  row: Row;
+  cell: Cell;
+  /** Only a figure that equals the cell restates it. */
+  onlyIfEqual: boolean;
+}
+
+export interface ConceptMatch {
+  concept: Concept;
+  /** The words of the subject the concept's phrase matched. */
+  matched: string;
+  /** The cells by role that the report has, in the template's order of preference. */
+  cells: Record<Role, ConceptCellRef[]>;
+}
+
+// Words before a phrase that make it another figure: `政府性基金预算财政拨款支出` is not 财政拨款支出.
+const OTHER_MONEY = /政府性基金|国有资本|其他|非财政|三公/;
+const FUND_SECTION = /政府性基金|国有资本经营/;
+
+export class ConceptIndex {
+  private readonly bound: Map<string, Table[]>;
+  private readonly resolved = new Map<Concept, Record<Role, ConceptCellRef[]>>();
+
+  constructor(
+    report: Report,
+    private readonly template: Template | null,
+  ) {
+    this.bound = template ? bindAll(report, template) : new Map();
+  }
+
+  /** The concept `words` name (the longest phrase that ends them), in a section under `heading`. */
+  match(words: string, heading: string): ConceptMatch | null {
+    if (!this.template || words.length < 2) return null;
+    let best: { concept: Concept; matched: string; sectioned: boolean } | null = null;
+    const section = labelKey(heading);
+    for (const concept of this.template.concepts) {
+      const sectioned = concept.sections !== undefined;
+      if (sectioned && !regex(concept.sections!).test(section)) continue;
+      // Under `七、政府性基金预算财政拨款收入支出决算情况说明` every figure is of that money.
+      if (!sectioned && FUND_SECTION.test(section) && !FUND_SECTION.test(words)) continue;
+      for (const phrase of concept.phrases) {
+        const m = regex(`(?:${phrase})$`).exec(words);
+        if (!m || OTHER_MONEY.test(words.slice(0, m.index))) continue;
+        const longer = !best || m[0].length > best.matched.length || (m[0].length === best.matched.length && sectioned && !best.sectioned);
+        if (longer) best = { concept, matched: m[0], sectioned };
+      }
+    }
+    if (!best) return null;
+    return { concept: best.concept, matched: best.matched, cells: this.cells(best.concept) };
+  }
+
+  private cells(concept: Concept): Record<Role, ConceptCellRef[]> {
+    let out = this.resolved.get(concept);
+    if (!out) {
+      const find = (list: ConceptCell[] | undefined) => (list ?? []).map((c) => this.cell(c)).filter((c): c is ConceptCellRef => c !== null);
+      out = { actual: find(concept.cells.actual), budget: find(concept.cells.budget) };
+      this.resolved.set(concept, out);
+    }
+    return out;
+  }
+
+  private cell(def: ConceptCell): ConceptCellRef | null {
+    for (const table of this.bound.get(def.table) ?? []) {
+      const row = def.row === undefined ? table.rows.find((r) => r.cells.some((c) => c.value.kind === 'number')) : table.rows.find((r) => rowMatches(r, def.row!));
+      if (!row) continue;
+      const column = def.column === undefined ? table.columns[0] : findColumn(table, def.column);
+      const cell = column && row.cells[table.columns.indexOf(column)];
+      if (cell) return { table, row, cell, onlyIfEqual: def.onlyIfEqual ?? false };
+    }
+    return null;
+  }
+}
