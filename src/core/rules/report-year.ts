@@ -4,7 +4,7 @@ import type { Found, Rule } from './rule';
 /** A year, not inside a number, a code or a range (`2021-2025年`). */
 const YEAR = /(?<![0-9.\-–—~～])((?:19|20)[0-9]{2})\s*年\s*(度)?/g;
 /** Words just before a year that make it another period than the report's: comparisons, ranges, lists. */
-const OTHER_PERIOD_BEFORE = /(?:与|比|较|同|对比|相较|相比|上年|上一年|去年|自|从|至|到|[-–—~～、和及或])\s*$/;
+const OTHER_PERIOD_BEFORE = /(?:与|比|较|同|对比|相较|相比|上年度?|上一年度?|去年|自|从|至|到|[-–—~～、和及或])\s*(?:[(（]\s*)?$/;
 const UNTIL_BEFORE = /(?:截至|截止(?:到|至)?)\s*$/;
 const YEAR_END_AFTER = /^\s*年\s*(?:12\s*月\s*31\s*日|底|末)/;
 /** The report's own title formula after the year: certain, so fixed. */

@@ -78,6 +78,26 @@ function conclusions(norm: string, block: Block, changes: Change[]): Found[] {
   return out;
 }
 
+/** 基本持平 allows a small change: a stated rate of 10% or more, in the clause before it, is not one. */
+function roughlyFlat(text: string, block: Block, m: RegExpMatchArray): Found[] {
+  const window = text.slice(Math.max(0, m.index! - 60), m.index);
+  const clause = window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf(';'), window.lastIndexOf('；')) + 1);
+  const rate = [...clause.matchAll(/(?:增长|下降|上升|降低)\s*([0-9]+(?:\.[0-9]+)?)\s*%/g)].pop();
+  if (!rate || Number(rate[1]) < 10) return [];
+  const start = block.start + m.index! + m[0].length - m[1]!.length;
+  return [{
+    start,
+    end: start + m[1]!.length,
+    message: {
+      zh: `变动 ${rate[1]}% 不是“基本持平”。`,
+      en: `A change of ${rate[1]}% is not 基本持平 (roughly flat).`,
+    },
+    expected: null,
+    related: [],
+    fix: null,
+  }];
+}
+
 /** The words as they read, spaces of the layout collapsed. */
 const report = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -86,7 +106,10 @@ function flatBesideChange(norm: string, block: Block): Found[] {
   const out: Found[] = [];
   const text = norm.slice(block.start, block.end);
   for (const m of text.matchAll(FLAT)) {
-    if (m[1] === '基本持平') continue;
+    if (m[1] === '基本持平') {
+      out.push(...roughlyFlat(text, block, m));
+      continue;
+    }
     // The clause just before `，与上年持平`: the one item it speaks of.
     // (Looked for within 80 characters: a clause about one item is short.)
     const window = text.slice(Math.max(0, m.index - 80), m.index);

@@ -20,7 +20,10 @@ describe('trend-word', () => {
       '基本支出比上年增加 10 万元，增长 2.0%；项目支出比上年减少 30 万元，下降 6.0%。以上因素导致收支减少。\n',
     ].join(''));
   });
-  it('silent on 基本持平, on 持平 beside an unchanged item, and on a change of 0', () => {
-    expectMarked(RULE, '公务接待费支出 1.02 万元，比上年减少 0.01 万元，与上年基本持平。因公出国（境）费支出决算为 0.00 万元，与 2024 年持平；公务用车购置费减少 0.00 万元，与上年持平。\n');
+  it('基本持平 beside a change of 10% or more', () => {
+    expectMarked(RULE, '公务接待费支出 1.25 万元，比上年增加 0.25 万元，增长 25.00%，与上年{{trend-word:基本持平}}。\n');
+  });
+  it('silent on 基本持平 within a small change, on 持平 beside an unchanged item, and on a change of 0', () => {
+    expectMarked(RULE, '公务接待费支出 1.02 万元，比上年减少 0.01 万元，下降 1.0%，与上年基本持平。因公出国（境）费支出决算为 0.00 万元，与 2024 年持平；公务用车购置费减少 0.00 万元，与上年持平。\n');
   });
 });
