@@ -26,6 +26,8 @@ interface Case {
   wasSuperLinear?: string;
 }
 
+const COVER = '上海市普陀区某某局\n2024 年度部门决算\n目录\n第一部分 上海市普陀区某某局概况\n二、部门决算单位构成\n第二部分 2024 年度部门决算表\n\n';
+
 /** Cases by file of src/core (relative path). */
 const CASES: Record<string, Case[]> = {
   'claims.ts': [
@@ -141,6 +143,32 @@ const CASES: Record<string, Case[]> = {
   ],
   'rules/direction-word.ts': [
     { regexes: ['direction-word.ts:20'], make: (n) => `支出年初预算为100万元，支出决算为90万元，决算数大于预算数，${rep('增上升提高', n)}。\n` },
+  ],
+  'rules/report-facts.ts': [
+    // TITLE_YEAR: \\s* around the optional 度 / 区级: long whitespace after 年, then no 部门.
+    { regexes: ['TITLE_YEAR', 'readDepartment'], make: (n) => `${rep(`2024年${SP.repeat(40)}度${SP}区级${SP}x`, n)}部门决算\n` },
+  ],
+  'rules/report-year.ts': [
+    // Many years that are not the report's, each with its own-period words, in one sentence without 。.
+    { regexes: ['YEAR', 'OTHER_PERIOD_BEFORE', 'OWN_PERIOD_AFTER', 'TITLE_AFTER', 'sentenceNames', 'inBookTitle'], make: (n) => `${COVER}${rep(`2023年度收入${SP}${SP}，与2022年度部门决算，截至2021年${SP}12月31日，`, n)}\n` },
+  ],
+  'rules/placeholder.ts': [
+    { regexes: ['RESIDUES (X runs, years, alternatives, blanks, guidance)'], make: (n) => `${rep(`XXXXXXXXA 202${SP}${SP}年 增加${SP}(${SP}减 （请${'说'.repeat(30)} （${'况'.repeat(30)}情况，以${'x'.repeat(20)}） ＿`, n)}\n` },
+  ],
+  'rules/department-name.ts': [
+    { regexes: ['NAMED_TITLE', 'SECTION_END', 'unitList'], make: (n) => `${COVER}${rep(`上海市某某${SP}${SP}  区局${SP}2024 年${SP}${SP}度${SP}部${SP}x 概${SP}x 单位构成\n`, n)}\n` },
+  ],
+  'rules/percent-sign.ts': [
+    { regexes: ['RATE_BEFORE', 'CLAUSE_END'], make: (n) => `${rep(`占${'的'.repeat(20)}执行${SP}率${SP} 12.5${SP}${SP}x `, n)}\n` },
+  ],
+  'rules/trend-word.ts': [
+    { regexes: ['CONCLUSION', 'FLAT', 'CHANGE_IN_CLAUSE'], make: (n) => `收支总计增加 10 万元，增长 5%。${rep(`导致${'收支'.repeat(10)}${SP}减少 与${SP}上年${SP}x 增加为${SP}1 与上年持平`, n)}\n` },
+  ],
+  'rules/repeated-count.ts': [
+    { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'sameThing', 'corroborated'], make: (n) => `${rep(`其中谈判药品转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+  ],
+  'rules/zero-base-rate.ts': [
+    { regexes: ['ZERO_BASE', 'GROWTH_BEFORE'], make: (n) => `${rep(`上年${SP}为${SP}0.00${SP}x 新成立 增长${SP}${SP}5%，`, n)}\n` },
   ],
 };
 

@@ -5,14 +5,20 @@ import { amountUnlinked } from './amount-unlinked';
 import { badDirective } from './bad-directive';
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
+import { departmentName } from './department-name';
 import { directionWord } from './direction-word';
 import { malformedNumber } from './malformed-number';
 import { partsSum } from './parts-sum';
+import { percentSign } from './percent-sign';
+import { placeholder } from './placeholder';
+import { repeatedCount } from './repeated-count';
 import { repeatedFigure } from './repeated-figure';
+import { reportYear } from './report-year';
 import type { Rule } from './rule';
 import { shareMismatch } from './share-mismatch';
 import { sharesSum } from './shares-sum';
 import { tableIdentity } from './table-identity';
+import { trendWord } from './trend-word';
 import { truncatedCode } from './truncated-code';
 import { unitMismatch } from './unit-mismatch';
 import { zeroBaseRate } from './zero-base-rate';
@@ -28,8 +34,14 @@ export const rules: readonly Rule[] = [
   completionMismatch,
   partsSum,
   repeatedFigure,
+  repeatedCount,
   zeroBaseRate,
   directionWord,
+  trendWord,
+  percentSign,
+  reportYear,
+  placeholder,
+  departmentName,
   tableIdentity,
   truncatedCode,
   badDirective,

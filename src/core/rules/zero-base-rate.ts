@@ -1,6 +1,7 @@
 import type { Claim } from '../claims';
 import type { Figure } from '../figures';
 import type { Message } from '../finding';
+import type { Report } from '../report';
 import type { Found, Rule } from './rule';
 
 function finding(rate: Figure, base: Figure, undefinedRate: boolean, message: Message): Found {
@@ -53,5 +54,43 @@ export const zeroBaseRate: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '基数为 0 时仍写出了比率', en: 'A rate stated on a zero base' },
-  check: ({ claims }) => claims.map(zeroBase).filter((f): f is Found => f !== null),
+  check: ({ claims, report }) => {
+    const found = claims.map(zeroBase).filter((f): f is Found => f !== null);
+    const seen = new Set(found.map((f) => f.start));
+    return [...found, ...saidZero(report).filter((f) => !seen.has(f.start))];
+  },
 };
+
+/** Words that say last year's base was nothing: a unit founded this year, an item new this year. */
+const ZERO_BASE = /上年(?:同期)?(?:决算数?|支出|数)?\s*(?:为|是)\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])|上年(?:无|未(?:发生|安排|列支))|(?:本年|今年|当年)?新(?:成立|组建|设立|设)|首次(?:安排|列支|发生)|基数为\s*0(?![0-9.])/;
+const GROWTH_BEFORE = /(?:增\s*长|上\s*升|增\s*幅|增长率\s*(?:为|是|达)?)\s*$/;
+
+/**
+ * A growth rate in a sentence that says its base was zero (上年为 0, 新成立, 首次安排): no
+ * growth rate exists, whatever figure is written. The rate claims above catch the base from
+ * the figures; this, from the words.
+ */
+function saidZero(report: Report): Found[] {
+  const { norm } = report;
+  return report.figures.flatMap((f): Found[] => {
+    if (f.unit !== '%' || f.value.isZero() || !GROWTH_BEFORE.test(norm.slice(Math.max(0, f.start - 8), f.start))) return [];
+    // The sentence, within 200 characters either way.
+    const lo = Math.max(0, f.start - 200);
+    const start = lo + norm.slice(lo, f.start).lastIndexOf('。') + 1;
+    const stop = norm.slice(f.end, f.end + 200).indexOf('。');
+    const said = ZERO_BASE.exec(norm.slice(start, stop < 0 ? f.end + 200 : f.end + stop));
+    if (!said) return [];
+    const at = start + said.index;
+    return [{
+      start: f.start,
+      end: f.end,
+      message: {
+        zh: `同句说明上年基数为 0（“${report.text.slice(at, at + said[0].length)}”），增长率无从计算；宜写“增长（基数为 0，不可比）”，而非 ${f.text}%。`,
+        en: `The sentence says last year's base was 0 (${report.text.slice(at, at + said[0].length)}), so no growth rate exists; write 增长（基数为 0，不可比） rather than ${f.text}%.`,
+      },
+      expected: null,
+      related: [{ start: at, end: at + said[0].length, message: { zh: '基数为 0', en: 'zero base' } }],
+      fix: null,
+    }];
+  });
+}
