@@ -43,12 +43,14 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
 }
 
 const RULE_IDS = rules.map((r) => r.id);
+/** Rules that report only when a setting turns them on (amount-unlinked: coverage, not a finding). */
+const OFF_BY_DEFAULT = new Set(rules.filter((r) => r.severity === 'off').map((r) => r.id));
 
 /** The findings the user asked to see: inline directives and configured severities applied, in text order. */
 function settle(findings: Finding[], directives: Directives, settings: Config['rules']): Finding[] {
   const out: Finding[] = [];
   for (const finding of findings) {
-    const severity = severityFor(finding.rule, finding.severity, settings);
+    const severity = severityFor(finding.rule, OFF_BY_DEFAULT.has(finding.rule) ? 'off' : finding.severity, settings);
     if (severity === null || directives.isSilenced(finding.rule, finding.start)) continue;
     out.push(severity === finding.severity ? finding : { ...finding, severity });
   }

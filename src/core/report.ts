@@ -1,5 +1,6 @@
 // A report, read in one pass: headings, paragraphs and tables with offsets; every figure in
 // the prose; every broken figure anywhere.
+import { maskDirectives } from './directives';
 import { type Figure, scanFigures } from './figures';
 import { readStructure, type Structure } from './markdown';
 import type { AmountUnit, MalformedToken } from './number';
@@ -36,8 +37,11 @@ export interface Report {
   unit: AmountUnit | null;
 }
 
-/** Reads the report; `structure` is the text's markdown structure when the caller has it already. */
-export function readReport(text: string, structure: Structure = readStructure(text)): Report {
+/** Reads the report; `structure` is the markdown structure of `maskDirectives(original)` when the caller has it already. */
+export function readReport(original: string, structure?: Structure): Report {
+  // Directives are for the findings (check.ts), not for reading: the readers never see them.
+  const text = maskDirectives(original);
+  structure ??= readStructure(text);
   const norm = halfWidth(text);
   const { tables: mdTables, lines } = structure;
   const { tables: textTables, prose } = findTextTables(text, norm, lines);
@@ -124,7 +128,7 @@ export function readReport(text: string, structure: Structure = readStructure(te
 
   blocks.sort((a, b) => a.start - b.start);
   malformed.sort((a, b) => a.start - b.start);
-  return { text, norm, blocks, tables, figures, malformed, unit: reportUnit };
+  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit };
 }
 
 /**

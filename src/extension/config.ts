@@ -82,8 +82,11 @@ export class ReportConfig implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('gouji', doc);
     const project = this.projectFor(doc);
     const config = project?.config ?? {};
+    const rules = { ...settings.get<Config['rules']>('rules', {}), ...config.rules };
+    // gouji.showUnlinked: the amounts no cell was found for, back as hints (a rule's own setting wins).
+    if (settings.get<boolean>('showUnlinked', false) && !rules['amount-unlinked']) rules['amount-unlinked'] = 'hint';
     return {
-      rules: { ...settings.get<Config['rules']>('rules', {}), ...config.rules },
+      rules,
       tolerance: config.tolerance ?? settings.get<Config['tolerance']>('tolerance'),
       template: config.template ?? (settings.get<string>('template') || undefined),
       templates: project?.templates ?? [],

@@ -28,7 +28,8 @@ export interface Context {
 /** A rule is data plus one function; docs, SARIF and settings are generated from the data. */
 export interface Rule {
   id: string;
-  severity: Severity;
+  /** 'off': the rule reports only when a setting turns it on (its findings carry the severity it would have). */
+  severity: Severity | 'off';
   description: Message;
   check(context: Context): Finding[];
 }
