@@ -3,7 +3,7 @@ import type { CheckResult } from '../core/check';
 import { coverage, coverageMessage, figureInfo } from '../core/figure-info';
 import type { Finding, Lang } from '../core/finding';
 import { tableName } from '../core/report';
-import { rules } from '../core/rules';
+import { docsUrl, HOMEPAGE, rules } from '../core/rules';
 import { LineIndex, type Range } from '../core/text';
 
 export interface FileResult extends CheckResult {
@@ -65,7 +65,7 @@ export function toJson(results: FileResult[], lang: Lang): string {
   return JSON.stringify({ version: 1, files }, null, 2);
 }
 
-const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' } as const;
 
 function region(range: Range) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
@@ -76,8 +76,16 @@ export function toSarif(results: FileResult[], lang: Lang): string {
     tool: {
       driver: {
         name: 'gouji',
-        informationUri: 'https://github.com/gouji/gouji',
-        rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.description[lang] }, helpUri: `docs/rules/${r.id}.md` })),
+        informationUri: HOMEPAGE,
+        // Each rule's metadata: what it finds in both languages, its docs, default level and tags.
+        rules: rules.map((r) => ({
+          id: r.id,
+          shortDescription: { text: r.description[lang] },
+          fullDescription: { text: `${r.description.zh} (${r.description.en})` },
+          helpUri: docsUrl(r.id),
+          defaultConfiguration: { level: sarifLevel[r.severity] },
+          properties: { tags: [...r.tags] },
+        })),
       },
     },
     columnKind: 'utf16CodeUnits',

@@ -160,8 +160,8 @@ describe('regex backtracking (timings printed, not asserted)', function () {
       }
     };
     walk(root);
-    // Only reachable through template loading, not check(text); linear by construction (anchored, one class).
-    const notFromText = new Set(['identities/load.ts', 'identities/schema.ts']);
+    // Only reachable through template loading (or the docs generator), not check(text); linear by construction (anchored, one class).
+    const notFromText = new Set(['identities/load.ts', 'identities/schema.ts', 'rules/artefacts.ts']);
     const covered = new Set(Object.keys(CASES).map((k) => k.split(' ')[0]));
     const missing: string[] = [];
     let count = 0;

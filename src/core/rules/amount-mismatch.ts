@@ -1,8 +1,7 @@
-import type { Finding } from '../finding';
 import { type AmountUnit, convert, formatNumber } from '../number';
 import { tableName } from '../report';
 import type { CellRef } from '../resolve';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;
 
@@ -10,9 +9,10 @@ export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.cod
 export const amountMismatch: Rule = {
   id: 'amount-mismatch',
   severity: 'warning',
+  tags: ['link', 'amount'],
   description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
   check: ({ links }) =>
-    links.flatMap((l): Finding[] => {
+    links.flatMap((l): Found[] => {
       if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
       const unit = l.figure.unit as AmountUnit;
       const right = formatNumber(convert(l.cell.value.value, l.table.unit, unit), l.figure);
@@ -23,8 +23,6 @@ export const amountMismatch: Rule = {
         ? { zh: `文中数字与${where(l.instead)}（${l.instead.cell.text}）一致，而非${l.row.label}。`, en: `The figure equals ${where(l.instead)} (${l.instead.cell.text}), not ${l.row.label}.` }
         : { zh: '', en: '' };
       return [{
-        rule: 'amount-mismatch',
-        severity: 'warning',
         start: l.figure.start,
         end: l.figure.end,
         message: {

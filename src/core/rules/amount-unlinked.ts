@@ -4,12 +4,11 @@ import type { Rule } from './rule';
 export const amountUnlinked: Rule = {
   id: 'amount-unlinked',
   severity: 'off',
+  tags: ['link'],
   description: { zh: '正文金额未能对应到任何表格单元格，无法核对', en: 'A narrative amount that could not be tied to any table cell' },
   // Without tables nothing could have been linked: saying so for every figure is noise.
   check: ({ unlinked, report }) =>
     (report.tables.length ? unlinked : []).map((f) => ({
-      rule: 'amount-unlinked',
-      severity: 'information',
       start: f.start,
       end: f.end,
       message: {

@@ -4,11 +4,10 @@ import type { Rule } from './rule';
 export const badDirective: Rule = {
   id: 'bad-directive',
   severity: 'warning',
+  tags: ['directive'],
   description: { zh: '内联指令中的规则名不存在', en: 'An inline directive names a rule that does not exist' },
   check: ({ directives }) =>
     directives.problems.map((p) => ({
-      rule: 'bad-directive',
-      severity: 'warning',
       start: p.start,
       end: p.end,
       message: p.message,

@@ -1,8 +1,7 @@
-import type { Finding } from '../finding';
 import { shown } from '../interval';
 import { changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * 增减率 = 增减额 ÷ 上年数, where 上年数 = 本年数 ∓ 增减额. With a zero base
@@ -11,9 +10,10 @@ import type { Rule } from './rule';
 export const changeMismatch: Rule = {
   id: 'change-mismatch',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
   check: ({ claims, tolerance }) =>
-    claims.flatMap((c): Finding[] => {
+    claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       const current = shown(c.current.value, c.current.decimals);
       const delta = shown(c.delta.value, c.delta.decimals);
@@ -21,8 +21,6 @@ export const changeMismatch: Rule = {
         const agree = delta.lo.lte(current.hi) && delta.hi.gte(current.lo);
         if (agree || !c.increase) return [];
         return [{
-          rule: 'change-mismatch',
-          severity: 'warning',
           start: c.delta.start,
           end: c.delta.end,
           message: {
@@ -37,8 +35,6 @@ export const changeMismatch: Rule = {
       const r = c.rate ? changeRateOf(c) : null;
       if (!c.rate || !r) return [];
       const finding = rateFinding(tolerance, {
-        rule: 'change-mismatch',
-        severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: c.increase ? '增长率' : '下降率', en: c.increase ? 'The growth rate' : 'The rate of decrease' },

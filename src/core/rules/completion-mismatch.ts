@@ -6,14 +6,13 @@ import type { Rule } from './rule';
 export const completionMismatch: Rule = {
   id: 'completion-mismatch',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
   check: ({ claims, tolerance }) =>
     claims.flatMap((c) => {
       const r = c.kind === 'completion' ? completionRate(c) : null;
       if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding(tolerance, {
-        rule: 'completion-mismatch',
-        severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: '完成率', en: 'The completion rate' },

@@ -1,7 +1,6 @@
-import type { Finding } from '../finding';
 import { shown } from '../interval';
 import { related } from './rate-check';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 const WORDS = {
   greater: { zh: '大于', en: 'greater than' },
@@ -13,14 +12,15 @@ const WORDS = {
 export const directionWord: Rule = {
   id: 'direction-word',
   severity: 'warning',
+  tags: ['wording'],
   description: { zh: '大于/小于/一致、增加/减少等用词与数字方向不符', en: 'A direction word (大于/小于/一致, 增加/减少) that contradicts the figures' },
   check: ({ claims }) =>
-    claims.flatMap((c): Finding[] => {
+    claims.flatMap((c): Found[] => {
       if (c.kind === 'change' && c.rateWord) {
         const up = (w: string) => /增|上升|提高/.test(w);
         if (up(c.word.text) === up(c.rateWord.text)) return [];
         return [{
-          rule: 'direction-word', severity: 'warning', start: c.rateWord.start, end: c.rateWord.end,
+          start: c.rateWord.start, end: c.rateWord.end,
           message: { zh: `前文说“${c.word.text}”，此处却说“${c.rateWord.text}”，方向矛盾。`, en: `The amount is said to ${c.word.text} but the rate to ${c.rateWord.text}: the directions contradict.` },
           expected: null, related: [{ ...c.word, message: { zh: '方向词', en: 'direction word' } }], fix: null,
         }];
@@ -31,7 +31,7 @@ export const directionWord: Rule = {
       const truth = a.lo.gte(b.hi) ? 'greater' : a.hi.lte(b.lo) ? 'less' : c.actual.value.eq(c.budget.value) ? 'equal' : null;
       if (truth === null || truth === c.says) return [];
       return [{
-        rule: 'direction-word', severity: 'warning', start: c.word.start, end: c.word.end,
+        start: c.word.start, end: c.word.end,
         message: {
           zh: `决算数 ${c.actual.text} ${WORDS[truth].zh}预算数 ${c.budget.text}，文中却说“${c.word.text}”。`,
           en: `The actual ${c.actual.text} is ${WORDS[truth].en} the budget ${c.budget.text}, but the text says ${c.word.text}.`,

@@ -1,4 +1,5 @@
-// Every rule, in one list: adding a rule is one file plus one line here.
+// Every rule, in one list: adding a rule is its file, one line here, its docs body and its test;
+// the rest (docs headers, README table, settings, schema, SARIF) is generated from the list.
 import { amountMismatch } from './amount-mismatch';
 import { amountUnlinked } from './amount-unlinked';
 import { badDirective } from './bad-directive';
@@ -35,3 +36,9 @@ export const rules: readonly Rule[] = [
 ];
 
 export type { Rule };
+
+/** Where the project lives: SARIF's informationUri, and the base of every rule's docs URL. */
+export const HOMEPAGE = 'https://github.com/gouji/gouji';
+
+/** A rule's documentation page (as markdownlint's `information`). */
+export const docsUrl = (id: string) => `${HOMEPAGE}/blob/main/docs/rules/${id}.md`;

@@ -4,14 +4,13 @@ import type { Rule } from './rule';
 export const malformedNumber: Rule = {
   id: 'malformed-number',
   severity: 'warning',
+  tags: ['format'],
   description: {
     zh: '数字格式错误（如 4.627.11、0,987.78），无法读出数值',
     en: 'A figure that cannot be read as a number (e.g. 4.627.11, 0,987.78)',
   },
   check: ({ report }) =>
     report.malformed.map((m) => ({
-      rule: 'malformed-number',
-      severity: 'warning',
       start: m.start,
       end: m.end,
       message: {

@@ -1,7 +1,6 @@
-import type { Finding } from '../finding';
 import { shown, sum } from '../interval';
 import { Dec, formatNumber } from '../number';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * A total and its parts must agree within the rounding of the parts (the n-part envelope).
@@ -11,9 +10,10 @@ import type { Rule } from './rule';
 export const partsSum: Rule = {
   id: 'parts-sum',
   severity: 'warning',
+  tags: ['arithmetic'],
   description: { zh: '分项之和与总数不符', en: 'Parts that do not add up to their stated total' },
   check: ({ sums }) =>
-    sums.flatMap((c): Finding[] => {
+    sums.flatMap((c): Found[] => {
       const parts = sum(c.parts.map((p) => shown(p.value, p.decimals)));
       const total = shown(c.total.value, c.total.decimals);
       const exceeds = parts.lo.gt(total.hi);
@@ -23,8 +23,6 @@ export const partsSum: Rule = {
       const written = formatNumber(exact, { ...c.total, decimals: Math.max(c.total.decimals, ...c.parts.map((p) => p.decimals)) });
       const list = c.parts.map((p) => p.text).join(' + ');
       return [{
-        rule: 'parts-sum',
-        severity: 'warning',
         start: c.total.start,
         end: c.total.end,
         message: {

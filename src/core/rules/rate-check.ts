@@ -2,14 +2,13 @@
 // it is computed from, allowing for their rounding? If not, what should it say?
 import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
-import type { Finding, Related, Severity } from '../finding';
+import type { Related } from '../finding';
+import type { Found } from './rule';
 import type { Tolerance } from '../config';
 import { explains, type Interval, isTruncation, round, truncationExplains } from '../interval';
 import { Dec, formatNumber } from '../number';
 
 export interface RateCheck {
-  rule: string;
-  severity: Severity;
   rate: Figure;
   /** The exact value from the figures as shown. */
   exact: Decimal;
@@ -21,7 +20,7 @@ export interface RateCheck {
   related: Related[];
 }
 
-export function rateFinding(tolerance: Tolerance, c: RateCheck): Finding | null {
+export function rateFinding(tolerance: Tolerance, c: RateCheck): Found | null {
   const { rate, exact, range } = c;
   if (explains(range, rate.value, rate.decimals)) return null;
   if (tolerance === 'truncation' && truncationExplains(range, rate.value, rate.decimals)) return null;
@@ -31,8 +30,6 @@ export function rateFinding(tolerance: Tolerance, c: RateCheck): Finding | null 
   const bounds = { lo: range.lo.toFixed(rate.decimals + 2, Dec.ROUND_DOWN), hi: range.hi.toFixed(rate.decimals + 2, Dec.ROUND_UP) };
   const interval = `[${bounds.lo}, ${bounds.hi}]`;
   return {
-    rule: c.rule,
-    severity: c.severity,
     start: rate.start,
     end: rate.end,
     message: {

@@ -1,17 +1,17 @@
-import type { Finding } from '../finding';
 import { shown } from '../interval';
 import { convert, isAmountUnit } from '../number';
 import type { Statement } from '../resolve';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /** The same subject, in the same words, stated with different amounts in two paragraphs. */
 export const repeatedFigure: Rule = {
   id: 'repeated-figure',
   severity: 'warning',
+  tags: ['consistency'],
   description: { zh: '同一事项在两处的金额不一致', en: 'The same item stated with different amounts in two places' },
   check: ({ statements }) => {
     const first = new Map<string, Statement>();
-    const out: Finding[] = [];
+    const out: Found[] = [];
     for (const s of statements) {
       const earlier = first.get(s.subject);
       if (!earlier) {
@@ -28,8 +28,6 @@ export const repeatedFigure: Rule = {
       const overlap = (p: typeof x, q: typeof y) => p.lo.lte(q.hi) && p.hi.gte(q.lo);
       if (overlap(x, y) || overlap(xa, ya)) continue;
       out.push({
-        rule: 'repeated-figure',
-        severity: 'warning',
         start: b.start,
         end: b.end,
         message: {

@@ -25,11 +25,24 @@ export interface Context {
   directives: Directives;
 }
 
-/** A rule is data plus one function; docs, SARIF and settings are generated from the data. */
+/**
+ * What a rule reports: where and what. The runner stamps the rule's id and default severity on
+ * it; `severity` is set only by a finding that differs from the default (a note among warnings).
+ */
+export type Found = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+/**
+ * A rule is data plus one function, as markdownlint's are: the docs pages' headers, the README's
+ * rules table, the `gouji.rules` setting, the config schema and SARIF are generated from the data
+ * (scripts/rules-docs.mjs; test/unit/rules-docs.test.ts fails when one drifts).
+ */
 export interface Rule {
   id: string;
-  /** 'off': the rule reports only when a setting turns it on (its findings carry the severity it would have). */
+  /** The default severity; the user's config may change it. 'off': reported only when the config turns it on. */
   severity: Severity | 'off';
+  /** What the rule is about, for grouping: e.g. `arithmetic`, `rate`, `link`, `table`, `wording`, `template`, `format`. */
+  tags: readonly string[];
+  /** One line: what the rule finds. */
   description: Message;
-  check(context: Context): Finding[];
+  check(context: Context): Found[];
 }

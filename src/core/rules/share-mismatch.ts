@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 export const shareMismatch: Rule = {
   id: 'share-mismatch',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
   check: ({ claims, tolerance }) =>
     claims.flatMap((c) => {
@@ -20,8 +21,6 @@ export const shareMismatch: Rule = {
             ? related(c.whole.figure, '总数', 'whole')
             : null;
       const finding = rateFinding(tolerance, {
-        rule: 'share-mismatch',
-        severity: 'warning',
         rate: c.rate,
         ...r,
         what: { zh: '占比', en: 'The share' },

@@ -1,8 +1,7 @@
 import type { Figure } from '../figures';
-import type { Finding } from '../finding';
 import { shown, sum } from '../interval';
 import { Dec } from '../number';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * Shares of one whole add up to at most 100%, and to 100% when their parts are the whole,
@@ -11,6 +10,7 @@ import type { Rule } from './rule';
 export const sharesSum: Rule = {
   id: 'shares-sum',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '各项占比之和不为 100%', en: 'Shares of one whole that do not add up to 100%' },
   check: ({ claims }) => {
     const groups = new Map<Figure[], { parts: Figure[]; whole: Figure | null }>();
@@ -20,7 +20,7 @@ export const sharesSum: Rule = {
       g.parts.push(c.part);
       groups.set(c.group, g);
     }
-    return [...groups].flatMap(([rates, { parts, whole }]): Finding[] => {
+    return [...groups].flatMap(([rates, { parts, whole }]): Found[] => {
       const total = sum(rates.map((r) => shown(r.value, r.decimals)));
       const partsRange = sum(parts.map((p) => shown(p.value, p.decimals)));
       const complete = whole !== null && partsRange.lo.lte(whole.value) && partsRange.hi.gte(whole.value);
@@ -28,8 +28,6 @@ export const sharesSum: Rule = {
       const stated = rates.reduce((a, r) => a.plus(r.value), new Dec(0));
       const last = rates[rates.length - 1]!;
       return [{
-        rule: 'shares-sum',
-        severity: 'warning',
         start: last.start,
         end: last.end,
         message: {

@@ -1,11 +1,11 @@
 import type Decimal from 'decimal.js';
-import type { Finding, Message, Related, Severity } from '../finding';
+import type { Message, Related, Severity } from '../finding';
 import { type Checked, type Evaluation, evaluationFor, type Instance, type Operand } from '../identities';
 import { bandsName, cellName, cellNameFrom, codeRange, rowName } from '../identities/describe';
 import { formatNumber, type NumberStyle } from '../number';
 import { tableName } from '../report';
 import type { Row } from '../tables/model';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 const RULE = 'table-identity';
 
@@ -17,6 +17,7 @@ const RULE = 'table-identity';
 export const tableIdentity: Rule = {
   id: RULE,
   severity: 'warning',
+  tags: ['table'],
   description: { zh: '表内、表间勾稽关系不成立（合计与各项之和不符，同一数字在两表中不一致）', en: 'A table identity that does not hold (a total that is not the sum of its parts, a figure that differs between tables)' },
   check: ({ report, templates }) => {
     const ev = evaluationFor(report, templates);
@@ -38,7 +39,7 @@ function style(o: Operand, decimals: number): NumberStyle {
 
 const cellText = (o: Operand) => (o.cell.value.kind === 'blank' ? { zh: '空白', en: 'blank' } : { zh: o.cell.text, en: o.cell.text });
 
-function broken(c: Checked): Finding {
+function broken(c: Checked): Found {
   const { total, parts } = c;
   const fmt = (x: Decimal) => formatNumber(x, style(total, c.decimals));
   const exact = (x: Decimal) => x.toFixed();
@@ -80,8 +81,7 @@ function broken(c: Checked): Finding {
   const row = total.row;
   const at = total.cell.end > total.cell.start ? total.cell : row.labelEnd > row.labelStart ? { start: row.labelStart, end: row.labelEnd } : row;
   return {
-    rule: RULE,
-    severity: c.identity.severity ?? 'warning',
+    ...(c.identity.severity ? { severity: c.identity.severity } : {}),
     start: at.start,
     end: at.end,
     message: { zh: head.zh + body.zh, en: head.en + body.en },
@@ -108,7 +108,7 @@ function list(items: string[], lang: 'zh' | 'en', max = 5, sep = lang === 'zh' ?
  * One note per unreadable cell, not per identity: each skipped identity is listed on the first
  * cell (in document order) that stopped it, so a broken figure never fans out.
  */
-function unreadableNotes(ev: Evaluation): Finding[] {
+function unreadableNotes(ev: Evaluation): Found[] {
   const byAnchor = new Map<Operand['cell'], { anchor: Operand; others: Map<number, Operand>; what: Set<string>; whatEn: Set<string> }>();
   for (const s of ev.skipped) {
     if (s.reason.kind !== 'unreadable' || !s.instance) continue;
@@ -123,7 +123,6 @@ function unreadableNotes(ev: Evaluation): Finding[] {
     entry.whatEn.add(`${name.en} (${tableName(s.instance.total.table)}, row “${row.en}”)`);
   }
   return [...byAnchor.values()].map(({ anchor, others, what, whatEn }) => ({
-    rule: RULE,
     severity: 'information',
     start: anchor.cell.start,
     end: anchor.cell.end,
@@ -138,8 +137,8 @@ function unreadableNotes(ev: Evaluation): Finding[] {
 }
 
 /** One note per table whose hierarchy was (partly) skipped for codes that cannot be trusted. */
-function codeNotes(text: string, ev: Evaluation): Finding[] {
-  const out: Finding[] = [];
+function codeNotes(text: string, ev: Evaluation): Found[] {
+  const out: Found[] = [];
   for (const [key, a] of ev.codes) {
     const reasons = new Set(ev.skipped.flatMap((s) => (s.reason.kind === 'codes' && s.reason.key === key ? [s.reason.why] : [])));
     reasons.delete('truncated'); // truncated-code says it once for the table
@@ -172,7 +171,6 @@ function codeNotes(text: string, ev: Evaluation): Finding[] {
     }
     const at = anchor ? codeRange(text, anchor) : { start: bands[0]!.start, end: bands[0]!.start + 1 };
     out.push({
-      rule: RULE,
       severity: 'information',
       start: at.start,
       end: at.end,
@@ -189,9 +187,9 @@ function codeNotes(text: string, ev: Evaluation): Finding[] {
 }
 
 /** A required row that is not there: a defect of the report (or of its reading), once per row. */
-function missingRows(ev: Evaluation): Finding[] {
+function missingRows(ev: Evaluation): Found[] {
   const seen = new Set<string>();
-  const out: Finding[] = [];
+  const out: Found[] = [];
   for (const s of ev.skipped) {
     if (s.reason.kind !== 'missing' || s.reason.what !== 'row' || !s.reason.required) continue;
     const bands = ev.tables.get(s.reason.key);
@@ -200,8 +198,6 @@ function missingRows(ev: Evaluation): Finding[] {
     seen.add(`${s.reason.key} ${ref}`);
     const first = bands[0]!.rows[0];
     out.push({
-      rule: RULE,
-      severity: 'warning',
       start: first ? first.labelStart : bands[0]!.start,
       end: first ? Math.max(first.labelEnd, first.labelStart + 1) : bands[0]!.start + 1,
       message: {
@@ -227,7 +223,7 @@ function requiredRef(identity: Instance['identity'], key: string): string | null
 }
 
 /** Required tables the report lacks, on its first line. */
-function missingTables(text: string, ev: Evaluation): Finding[] {
+function missingTables(text: string, ev: Evaluation): Found[] {
   return ev.missingTables.map((key) => {
     const def = ev.template.tables[key]!;
     const name = def.name ?? { zh: key, en: key };
@@ -238,9 +234,9 @@ function missingTables(text: string, ev: Evaluation): Finding[] {
   });
 }
 
-function note(text: string, message: Message, severity: Severity = 'information'): Finding {
+function note(text: string, message: Message, severity: Severity = 'information'): Found {
   const lineEnd = text.indexOf('\n');
   const end = Math.min(text.length, Math.max(1, lineEnd === -1 ? text.length : lineEnd));
-  return { rule: RULE, severity, start: 0, end, message, expected: null, related: [], fix: null };
+  return { severity, start: 0, end, message, expected: null, related: [], fix: null };
 }
 

@@ -1,7 +1,6 @@
-import type { Finding } from '../finding';
 import { evaluationFor } from '../identities';
 import { bandsName, codeRange } from '../identities/describe';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /**
  * Subject codes with a digit count no code of their scheme has (208050 among 7-digit 项 codes,
@@ -12,11 +11,12 @@ import type { Rule } from './rule';
 export const truncatedCode: Rule = {
   id: 'truncated-code',
   severity: 'warning',
+  tags: ['table', 'format'],
   description: { zh: '科目编码位数不对，疑为末位被截断（如 208050 应为 7 位）', en: 'Subject codes with too few digits, their end cut off (208050 for a 7-digit code)' },
   check: ({ report, templates }) => {
     const ev = evaluationFor(report, templates);
     if (!ev) return [];
-    const out: Finding[] = [];
+    const out: Found[] = [];
     for (const [key, a] of ev.codes) {
       if (a.truncated.length === 0) continue;
       const [first, ...rest] = [...a.truncated].sort((x, y) => x.row.start - y.row.start);
@@ -29,8 +29,6 @@ export const truncatedCode: Rule = {
       const at = codeRange(report.text, first!.row);
       const name = bandsName(ev.tables.get(key)!);
       out.push({
-        rule: 'truncated-code',
-        severity: 'warning',
         start: at.start,
         end: at.end,
         message: {

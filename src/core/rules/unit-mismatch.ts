@@ -1,21 +1,19 @@
-import type { Finding } from '../finding';
 import { where } from './amount-mismatch';
-import type { Rule } from './rule';
+import type { Found, Rule } from './rule';
 
 /** `247.39 元` where the table says 2,473,866.60 元: right digits, wrong unit. */
 export const unitMismatch: Rule = {
   id: 'unit-mismatch',
   severity: 'warning',
+  tags: ['link', 'unit'],
   description: { zh: '金额单位与所指单元格不符（如万元写成元）', en: 'An amount whose unit is wrong for the cell it names (元 for 万元)' },
   check: ({ links, report }) =>
-    links.flatMap((l): Finding[] => {
+    links.flatMap((l): Found[] => {
       if (!l.unitInstead || !l.strong) return [];
       const { norm } = report;
       let start = l.figure.end;
       while (start < l.figure.unitEnd && /\s/.test(norm[start]!)) start++;
       return [{
-        rule: 'unit-mismatch',
-        severity: 'warning',
         start,
         end: l.figure.unitEnd,
         message: {

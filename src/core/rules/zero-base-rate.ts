@@ -1,12 +1,11 @@
 import type { Claim } from '../claims';
 import type { Figure } from '../figures';
-import type { Finding, Message } from '../finding';
-import type { Rule } from './rule';
+import type { Message } from '../finding';
+import type { Found, Rule } from './rule';
 
-function finding(rate: Figure, base: Figure, undefinedRate: boolean, message: Message): Finding {
+function finding(rate: Figure, base: Figure, undefinedRate: boolean, message: Message): Found {
   return {
-    rule: 'zero-base-rate',
-    severity: undefinedRate ? 'information' : 'warning',
+    ...(undefinedRate ? { severity: 'information' as const } : {}),
     start: rate.start,
     end: rate.end,
     message,
@@ -17,7 +16,7 @@ function finding(rate: Figure, base: Figure, undefinedRate: boolean, message: Me
 }
 
 /** The finding for one claim whose rate stands on a zero base, if it does. */
-function zeroBase(c: Claim): Finding | null {
+function zeroBase(c: Claim): Found | null {
   if (c.kind === 'completion' && c.budget.value.isZero()) {
     return c.actual.value.isZero()
       ? finding(c.rate, c.budget, true, {
@@ -52,6 +51,7 @@ function zeroBase(c: Claim): Finding | null {
 export const zeroBaseRate: Rule = {
   id: 'zero-base-rate',
   severity: 'warning',
+  tags: ['arithmetic', 'rate'],
   description: { zh: '基数为 0 时仍写出了比率', en: 'A rate stated on a zero base' },
-  check: ({ claims }) => claims.map(zeroBase).filter((f): f is Finding => f !== null),
+  check: ({ claims }) => claims.map(zeroBase).filter((f): f is Found => f !== null),
 };
