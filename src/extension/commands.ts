@@ -7,6 +7,7 @@ import { loadEngine } from './engine';
 import { fixAllEdit } from './fixes';
 import { linksUri } from './links';
 import { REVEAL_COMMAND } from './navigation';
+import { figureLabel } from './overview';
 import { messageLang } from './lang';
 import type { Reports } from './reports';
 import type { FigureInfo } from '../core/figure-info';
@@ -104,7 +105,7 @@ async function listUnchecked(doc: vscode.TextDocument, reports: Reports): Promis
   const item = (info: FigureInfo): FigurePick => {
     const { line } = doc.positionAt(info.figure.start);
     return {
-      label: `${info.figure.text}${info.figure.unit ? ` ${info.figure.unit}` : ''}`,
+      label: figureLabel(info.figure),
       description: vscode.l10n.t('line {0}', line + 1),
       detail: doc.lineAt(line).text.trim().slice(0, 120),
       info,

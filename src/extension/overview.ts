@@ -1,6 +1,7 @@
-// The overview of the active report, in the Explorer: what was checked (the coverage the
-// language status and the CLI show), the sections, every table Gouji found (its identity,
-// unit, rows, and the figures that cite it), and every figure by its state. A click reveals it.
+// The overview of the active report, in its own view (the Gouji icon of the activity bar):
+// what was checked (the coverage the language status and the CLI show), every figure by its
+// state (what to act on first), every table Gouji found (its identity, unit, rows, and the
+// figures that cite it) and the sections. A click reveals it.
 import * as vscode from 'vscode';
 import type { Coverage, FigureInfo, FigureState } from '../core/figure-info';
 import type { Block } from '../core/report';
@@ -50,6 +51,11 @@ function stateName(state: FigureState): string {
     default:
       return vscode.l10n.t('Not checked');
   }
+}
+
+/** A figure as the text writes it: `7,143,754.56 元`, `95.05%`. */
+export function figureLabel(figure: { text: string; unit: string | null }): string {
+  return figure.unit ? `${figure.text}${figure.unit === '%' ? '' : ' '}${figure.unit}` : figure.text;
 }
 
 /** A plain-text report's section titles: `第三部分 …` and `一、…` lines standing alone. */
@@ -105,9 +111,9 @@ export class ReportOverview implements vscode.TreeDataProvider<OverviewNode>, vs
       const problems = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
       return [
         { kind: 'coverage', coverage: loadEngine().coverage(figures), problems },
-        ...(sections.length ? [{ kind: 'sections', sections } as const] : []),
-        { kind: 'tables', tables: report.tables },
         { kind: 'figures' },
+        { kind: 'tables', tables: report.tables },
+        ...(sections.length ? [{ kind: 'sections', sections } as const] : []),
       ];
     }
     switch (node.kind) {
@@ -134,6 +140,7 @@ export class ReportOverview implements vscode.TreeDataProvider<OverviewNode>, vs
       case 'coverage': {
         const item = new vscode.TreeItem(loadEngine().coverageMessage(node.coverage)[messageLang()], None);
         item.description = node.problems ? vscode.l10n.t('{0} problems to act on', node.problems) : vscode.l10n.t('no problems to act on');
+        item.tooltip = `${item.label}\n${item.description}`;
         item.iconPath = new vscode.ThemeIcon(node.problems ? 'warning' : 'check');
         if (node.coverage.unlinked + node.coverage.uncertain) item.command = { title: vscode.l10n.t('List the figures not checked'), command: 'gouji.listUnlinked' };
         return item;
@@ -181,7 +188,7 @@ export class ReportOverview implements vscode.TreeDataProvider<OverviewNode>, vs
       case 'figure': {
         const { figure, link, state } = node.info;
         const line = doc.positionAt(figure.start).line;
-        const item = new vscode.TreeItem(`${figure.text}${figure.unit ? ` ${figure.unit}` : ''}`, None);
+        const item = new vscode.TreeItem(figureLabel(figure), None);
         item.description = [vscode.l10n.t('line {0}', line + 1), link && [link.table.code, link.row.label].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
         item.tooltip = `${stateName(state)}\n${doc.lineAt(line).text.trim().slice(0, 200)}`;
         item.iconPath = STATE_ICON[state];
