@@ -1,7 +1,7 @@
 // The packaged extension (`npm run package`), installed from its .vsix into code-server the way
 // a user installs it: it is the copy that runs, it carries no node_modules, and it checks a report.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { diagnosticsWhen, ruleOf } from './helpers';
@@ -19,7 +19,10 @@ describe('the packaged extension', () => {
     assert.ok(existsSync(join(ext.extensionPath, 'schemas', 'config.schema.json')));
 
     // The details page: for users, in Chinese first, with every picture it shows inside the package, and an icon.
-    const readme = readFileSync(join(ext.extensionPath, 'README.md'), 'utf8');
+    // vsce writes the page given as --readme-path as readme.md.
+    const page = readdirSync(ext.extensionPath).find((f) => /^readme\.md$/i.test(f));
+    assert.ok(page, 'the details page is packaged');
+    const readme = readFileSync(join(ext.extensionPath, page), 'utf8');
     assert.match(readme, /^# 勾稽 Gouji/);
     assert.doesNotMatch(readme.split('\n## ')[0]!, /npm (ci|test)/, 'the page opens with what Gouji does, not with developers’ commands');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
