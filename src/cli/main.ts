@@ -1,18 +1,21 @@
 // `gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] [--config FILE] FILE...`
+// `gouji tables [--format markdown|json] [--template NAME|FILE] [--config FILE] FILE...`
 // Exit code: 0 nothing to report, 1 warnings or errors found, 2 unusable input or usage.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CheckOptions, check } from '../core/check';
 import type { Lang } from '../core/finding';
 import { applyFixes } from '../core/fix';
-import { TemplateError } from '../core/identities';
+import { nameTables, TemplateError, templateSet } from '../core/identities';
+import { readReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import { type FileResult, toJson, toSarif, toText } from './format';
 import { readText, UnreadableInput } from './read';
 import { configOptions, findConfig } from './config';
 import { templateOption } from './template';
+import { type TablesFile, tablesJson, tablesMarkdown } from './tables';
 
-const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] [--config FILE] FILE...';
+const USAGE = 'usage: gouji check [--format text|json|sarif] [--lang zh|en] [--fix] [--template NAME|FILE] [--config FILE] FILE...\n       gouji tables [--format markdown|json] [--template NAME|FILE] [--config FILE] FILE...';
 
 function envLang(): Lang {
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -48,9 +51,9 @@ export function main(argv: string[]): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'check' || files.length === 0) fail(USAGE);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format '${format}'\n${USAGE}`);
+  if ((command !== 'check' && command !== 'tables') || files.length === 0) fail(USAGE);
+  const format = command === 'tables' && values.format === 'text' ? 'markdown' : values.format;
+  if (command === 'tables' ? format !== 'markdown' && format !== 'json' : format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format '${format}'\n${USAGE}`);
   const lang: Lang = values.lang === 'zh' || values.lang === 'en' ? values.lang : values.lang ? fail(`unknown language '${values.lang}' (zh or en)`) : envLang();
 
   /** The options for one report: its config file (given, or the nearest), then --template over it; read once per config. */
@@ -71,6 +74,25 @@ export function main(argv: string[]): number {
       throw e;
     }
   };
+
+  if (command === 'tables') {
+    const out: TablesFile[] = [];
+    for (const path of files) {
+      let file;
+      try {
+        file = readText(path);
+      } catch (e) {
+        if (e instanceof UnreadableInput) fail(e.message);
+        throw e;
+      }
+      const options = optionsFor(path);
+      const report = readReport(file.text);
+      const template = nameTables(report, templateSet(options.templates, options.template ?? null));
+      out.push({ path, report, template: template?.id ?? null });
+    }
+    process.stdout.write((format === 'json' ? tablesJson(out) : tablesMarkdown(out)) + '\n');
+    return 0;
+  }
 
   const results: FileResult[] = [];
   for (const path of files) {

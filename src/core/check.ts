@@ -3,7 +3,7 @@ import { type Claim, readClaims } from './claims';
 import { type Config, severityFor, type Tolerance } from './config';
 import { type Directives, readDirectives } from './directives';
 import type { Finding, Severity } from './finding';
-import { type Template, templateSet } from './identities';
+import { nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './resolve';
 import { rules } from './rules';
@@ -32,10 +32,11 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 
 /** Everything after reading the text: the one path of check() and of the editor's incremental Checker. */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
+  const templates = templateSet(options.templates, options.template ?? null);
+  nameTables(report, templates);
   const claims = readClaims(report);
   const { links, unlinked, statements } = linkFigures(report, claims);
   const sums = readSums(report, claims);
-  const templates = templateSet(options.templates, options.template ?? null);
   const directives = readDirectives(report.text, RULE_IDS);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };
   // Each rule reports where and what; its id and default severity are stamped here.

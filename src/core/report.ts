@@ -7,6 +7,7 @@ import type { AmountUnit, MalformedToken } from './number';
 import { buildTables } from './tables/grid';
 import { readMeta, statedUnit } from './tables/meta';
 import type { RawTable, Table } from './tables/model';
+import { findRegions, garbled, readRegion, type Unplaced } from './tables/layout';
 import { findTextTables, isFooter, type Line } from './tables/text';
 import { halfWidth } from './text';
 
@@ -35,6 +36,8 @@ export interface Report {
   malformed: Malformed[];
   /** The unit the report states first; tables without their own inherit it. */
   unit: AmountUnit | null;
+  /** Rows of text tables whose figures could not all be placed in columns. */
+  unplaced: Unplaced[];
 }
 
 /** Reads the report; `structure` is the markdown structure of `maskDirectives(original)` when the caller has it already. */
@@ -43,7 +46,22 @@ export function readReport(original: string, structure?: Structure): Report {
   const text = maskDirectives(original);
   structure ??= readStructure(text);
   const norm = halfWidth(text);
-  const { tables: mdTables, lines } = structure;
+  const { tables: mdTables, lines: allLines } = structure;
+  // Text tables under a title and unit line are read whole, by layout (tab-separated ones
+  // keep the line-by-line reader, which reads them well).
+  const feeds: number[] = [];
+  for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) feeds.push(i);
+  const pageAt = (offset: number) => 1 + countBelow(feeds, offset);
+  // A region whose table is a markdown table (between its title and the next line of the
+  // region's own) is the markdown reader's.
+  const regions = findRegions(norm, allLines).filter((r) => {
+    const body = allLines.slice(r.bodyFrom, r.bodyTo);
+    const limit = allLines[r.bodyTo]?.start ?? text.length;
+    return body.some((l) => norm.slice(l.start, l.end).trim() !== '') && !body.some((l) => norm.slice(l.start, l.end).includes('\t')) && !mdTables.some((t) => t.start >= r.start && t.start < limit);
+  });
+  const inRegion = new Set<Line>();
+  for (const r of regions) for (let i = r.bodyFrom; i < r.bodyTo; i++) inRegion.add(allLines[i]!);
+  const lines = inRegion.size ? allLines.filter((l) => !inRegion.has(l)) : allLines;
   const { tables: textTables, prose } = findTextTables(text, norm, lines);
   const headingAt = new Map(lines.map((l) => [l.start, l.heading]));
 
@@ -85,11 +103,25 @@ export function readReport(original: string, structure?: Structure): Report {
   const reportUnit = prose.map((l) => statedUnit(text.slice(l.start, l.end))).find((u) => u) ?? null;
   let lastUnit: AmountUnit | null = null;
   let cursor = 0;
+  const unplaced: Unplaced[] = [];
+  for (const region of regions) {
+    const read = readRegion(text, norm, allLines, region, pageAt);
+    const unit = region.unit ?? reportUnit;
+    for (const table of read.tables) Object.assign(table, { unit, unitInherited: !region.unit && unit !== null });
+    tables.push(...read.tables);
+    blocks.push({ kind: 'table', tables: read.tables, start: region.start, end: region.end });
+    unplaced.push(...read.unplaced);
+    for (const table of read.tables) for (const row of table.rows) for (const cell of row.cells) {
+      const v = cell.value;
+      if (v.kind === 'malformed') malformed.push({ start: v.start, end: v.end, text: text.slice(v.start, v.end), reason: v.reason, where: [table.title, row.label, cell.column.name].filter((x) => x).join(' · ') || null });
+    }
+  }
   for (const raw of merged) {
     const between = linesBetween(cursor, raw.start);
     const above = between.slice(-10).reverse();
     const meta = readMeta(above.map((l) => text.slice(l.start, l.end)));
     const built = buildTables(text, raw);
+    for (const table of built.tables) table.page = feeds.length ? pageAt(table.start) : null;
     const unit: AmountUnit | null = meta.unit ?? lastUnit ?? reportUnit;
     for (const table of built.tables) Object.assign(table, meta, { unit, unitInherited: !meta.unit && unit !== null });
     lastUnit = unit;
@@ -117,7 +149,9 @@ export function readReport(original: string, structure?: Structure): Report {
     const gap = norm.slice(open?.end ?? 0, line.start);
     const adjacent = /^[ \t]*\n$/.test(gap);
     const pageBreak = !adjacent && gap.split('\n').every((l) => l.trim() === '' || isFooter(l)) && open !== null && midSentence(norm.slice(open.start, open.end));
-    if (open?.kind === 'paragraph' && heading === 0 && (adjacent || pageBreak)) open.end = line.end;
+    // Text without blank lines (PDF extraction) starts a section at a line that reads as a
+    // heading: `一、收入决算情况说明`, `（二）…`, short and without a full stop.
+    if (open?.kind === 'paragraph' && heading === 0 && (adjacent || pageBreak) && !isHeadingLine(s)) open.end = line.end;
     else {
       open = heading ? { kind: 'heading', depth: heading, start: line.start, end: line.end } : { kind: 'paragraph', start: line.start, end: line.end };
       blocks.push(open);
@@ -128,8 +162,40 @@ export function readReport(original: string, structure?: Structure): Report {
 
   blocks.sort((a, b) => a.start - b.start);
   malformed.sort((a, b) => a.start - b.start);
-  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit };
+  tables.sort((a, b) => a.start - b.start);
+  restoreGarbledLabels(tables);
+  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit, unplaced };
 }
+
+/** How many of the sorted `xs` are below `x`. */
+function countBelow(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * PDF extraction scrambles a label printed over two lines beside a code alone on its line
+ * (`2080506` / `险机缴关费事支业出单位职业年金缴`): the code is sound, so the label is taken
+ * from another table's row with the same code.
+ */
+function restoreGarbledLabels(tables: Table[]): void {
+  const byCode = new Map<string, string>();
+  for (const t of tables) for (const r of t.rows) if (r.code && r.label && !garbled.has(r) && !byCode.has(r.code)) byCode.set(r.code, r.label);
+  for (const t of tables) for (const r of t.rows) if (r.code && garbled.has(r)) r.label = byCode.get(r.code) ?? r.label;
+  // A label cut short where its tail went into the scrambled line below.
+  for (const t of tables) for (const r of t.rows) {
+    const whole = r.code ? byCode.get(r.code) : undefined;
+    if (whole && whole.length > r.label.length && r.label.length >= 4 && whole.startsWith(r.label)) r.label = whole;
+  }
+}
+
+const OUTLINE = /^[\s\f]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 
 /**
  * A paragraph that stops mid-sentence: it ends in a figure or a comma, or it is long (not a
@@ -137,7 +203,15 @@ export function readReport(original: string, structure?: Structure): Report {
  */
 function midSentence(paragraph: string): boolean {
   const t = paragraph.trimEnd();
-  return /[0-9,，、]$/.test(t) || (t.length > 40 && /[\u4e00-\u9fff]$/.test(t));
+  const last = t.slice(t.lastIndexOf('\n') + 1).trim();
+  // Double-spaced layout text cuts sentences with a blank line after every line: a line of
+  // prose (not a heading) that stops on a word goes on below.
+  return /[0-9,，、]$/.test(t) || (t.length > 40 && /[\u4e00-\u9fff]$/.test(t)) || (last.length > 20 && /[\u4e00-\u9fff，]$/.test(last) && !isHeadingLine(last));
+}
+
+/** A line that reads as a heading: `一、收入决算情况说明`, `（二）…`, short, without a full stop. */
+function isHeadingLine(s: string): boolean {
+  return OUTLINE.test(s.slice(0, 50)) && s.trim().length <= 40 && !/[。；]/.test(s);
 }
 
 /** A table's name as its readers say it: `公开05表 一般公共预算财政拨款支出决算表`. */

@@ -57,7 +57,7 @@ type TitleIndex = Map<string, Table[]>;
 function titleIndex(tables: Table[]): TitleIndex {
   const index: TitleIndex = new Map();
   for (const t of tables) {
-    if (!t.code || !t.title) continue;
+    if (!(t.code ?? t.identity) || !t.title) continue;
     const key = labelKey(t.title);
     index.set(key, [...(index.get(key) ?? []), t]);
   }
@@ -77,7 +77,7 @@ function sectionTable(heading: string, at: number, index: TitleIndex): Table[] {
   if (!best) return [];
   const before = best.filter((t) => t.start < at);
   const chosen = before[before.length - 1] ?? best[0]!;
-  return best.filter((t) => t.code === chosen.code && t.start < chosen.end && chosen.start < t.end);
+  return best.filter((t) => (t.code ?? t.identity) === (chosen.code ?? chosen.identity) && t.start < chosen.end && chosen.start < t.end);
 }
 
 const HEADING_LIKE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
@@ -222,7 +222,7 @@ class CellsByValue {
     const rank = (c: ValuedCell): number => {
       if (c.table === first) return 0;
       const section = sectionTables.indexOf(c.table);
-      return section >= 0 ? 1 + section : c.table.code ? 1 + sectionTables.length + c.order[0] : -1;
+      return section >= 0 ? 1 + section : c.table.code ?? c.table.identity ? 1 + sectionTables.length + c.order[0] : -1;
     };
     let best: { cell: ValuedCell; rank: number } | null = null;
     for (let i = this.firstFrom(yuan - figureHalf - this.widest - slack); i < this.cells.length; i++) {

@@ -85,6 +85,13 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['/\\S {2,}\\S/', '/ {2,}/g', '/ +/g'], make: (n) => `项目  金额\n科目${' '.repeat(n)}\t1.00\n` },
     { regexes: ['wrapped /^\\s+\\S{1,16}\\s*$/', 'TABLE_META'], make: (n) => `单位：万元\n项目          金额\n科目          1.00\n${' '.repeat(n)}续${SP.repeat(8)}x\n` },
   ],
+  'tables/layout.ts': [
+    // Tables from title to end: long bodies of rows and of label pieces, long header and title lines.
+    { regexes: ['CODE_LINE', 'NOTE', 'EMPTY', 'ENUMERATED', 'LABEL_WORD', 'COMPLETE_LABEL', 'CODE', 'SUBCODE'], make: (n) => `收入决算表\n单位：万元\n项目 合计 基本支出\n${rep('208 05 社会保障 1.00 2.00\n费\n', n)}注：本表无数据。\n` },
+    { regexes: ['titleOf', 'isProse', 'LEVEL_WORD', 'layout.ts words'], make: (n) => `${rep(`公开${SP}`, n / 2)}收入决算表\n单位：万元\n${rep(`科目${SP}`, n / 2)}表\n合计  1.00\n` },
+    { regexes: ['layout.ts two parts', 'page numbers'], make: (n) => `收入支出决算总表\n单位：万元\n收入 支出\n${rep('一、收入 1.00 一、支出 2.00\n九、卫生支出 1.00\n18\n\f', n)}` },
+    { regexes: ['layout.ts aligned'], make: (n) => `支出决算表\n单位：万元\n项目      合计      基本支出\n${rep('2080505   机关事业单位    1.00      2.00\n          费支出\n', n)}` },
+  ],
   'tables/meta.ts': [
     { regexes: ['CODE', 'UNIT', 'TITLE'], make: (n) => `${rep(`公开${SP}单${SP}位${SP}:`, n)}\n收入支出决算总表\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |\n` },
     { regexes: ['meta.ts:32 heading'], make: (n) => `${'#'.repeat(n)}**${rep('决算', 20)}表\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |\n` },

@@ -23,18 +23,40 @@ export function templateSet(extra: readonly Template[] = [], forced: string | nu
 }
 
 /**
- * The template a report follows: the forced one, else the one most of whose tables the report
- * has (by title); none when the report has none of any template's tables.
+ * The template a report follows: the forced one, else the one the largest share of whose tables
+ * the report has (by title or code); none when the report has none of any template's tables.
  */
 export function chooseTemplate(report: Report, templates: Templates): Template | null {
   if (templates.forced !== null) return templates.available.find((t) => t.id === templates.forced) ?? null;
   let best: Template | null = null;
-  let bestScore = 0;
+  let bestShare = 0;
+  let bestCount = 0;
   for (const t of templates.available) {
-    const score = Object.values(t.tables).filter((def) => bindTable(report, def).length > 0).length;
-    if (score > bestScore) [best, bestScore] = [t, score];
+    const defs = Object.values(t.tables);
+    const count = defs.filter((def) => bindTable(report, def).length > 0).length;
+    const share = defs.length ? count / defs.length : 0;
+    if (count > 0 && (share > bestShare || (share === bestShare && count > bestCount))) [best, bestShare, bestCount] = [t, share, count];
   }
   return best;
+}
+
+/**
+ * Names every table by what it is: the id of the template table it binds to (by title or
+ * aliases, by code when it has no title, by `hasRow` for halves), the first in declaration
+ * order. Returns the template used.
+ */
+export function nameTables(report: Report, templates: Templates): Template | null {
+  const template = chooseTemplate(report, templates);
+  for (const t of report.tables) [t.identity, t.identityName] = [null, null];
+  if (!template) return null;
+  for (const [id, def] of Object.entries(template.tables)) {
+    for (const t of bindTable(report, def)) {
+      if (t.identity !== null) continue;
+      t.identity = id;
+      t.identityName = def.name ?? null;
+    }
+  }
+  return template;
 }
 
 // Both table rules read the same evaluation; compute it once per report.

@@ -121,6 +121,9 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
     return {
       code: null,
       title: null,
+      identity: null,
+      identityName: null,
+      page: null,
       unit: null,
       unitInherited: false,
       part,
@@ -236,6 +239,7 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
       end: spans.reduce((m, c) => Math.max(m, c.end), spans[0]?.end ?? 0),
       labelStart: labels[0]?.start ?? spans[0]?.start ?? 0,
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
+      uncertain: false,
       // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank
       // or not; other text-only rows are pieces of a wrapped label.
       fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label),

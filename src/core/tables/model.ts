@@ -55,12 +55,26 @@ export interface Row {
   /** Offsets of the label text (first label cell), for navigation. */
   labelStart: number;
   labelEnd: number;
+  /**
+   * The row's figures could not all be placed in their columns (single-space text drops blank
+   * cells): its cells are as read, in order, and no finding may rest on them.
+   */
+  uncertain: boolean;
 }
 
 export interface Table {
   /** `公开01表`, `部门公开表1`: the code printed near the table, spaces removed. */
   code: string | null;
   title: string | null;
+  /**
+   * What the table is: the id of the template's table it was bound to (`01-income`, `05`,
+   * `09-sangong`), whether it was found by title or by code; null when no template table fits.
+   */
+  identity: string | null;
+  /** The template's name for it (`收入支出决算总表（收入）`), when it gives one. */
+  identityName: { zh: string; en: string } | null;
+  /** The page it starts on (1 + form feeds before it), for text read from a PDF. */
+  page: number | null;
   /** The amount unit stated for the table, or inherited from the report. */
   unit: AmountUnit | null;
   unitInherited: boolean;
