@@ -109,12 +109,13 @@ const severityWord = {
   en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
 };
 
-/** The tables found, in a line: their codes (a code split in parts counted once), and how many have none. */
+/** The tables found, in a line: their codes, or the template's names of those without one (a table in parts counted once), and how many are neither. */
 function tablesLine(r: FileResult, lang: Lang): string {
-  const codes = [...new Set(r.report.tables.map((t) => t.code).filter((c): c is string => !!c))];
-  const uncoded = r.report.tables.filter((t) => !t.code).length;
-  if (lang === 'zh') return `表格 ${r.report.tables.length} 张${codes.length ? `：${codes.join('、')}` : ''}${uncoded ? `${codes.length ? '；' : '：'}${uncoded} 张无表号` : ''}`;
-  return `${r.report.tables.length} tables${codes.length ? `: ${codes.join(', ')}` : ''}${uncoded ? `${codes.length ? '; ' : ': '}${uncoded} without a code` : ''}`;
+  const nameOf = (t: FileResult['report']['tables'][number]) => t.code ?? t.identityName?.[lang] ?? null;
+  const names = [...new Set(r.report.tables.map(nameOf).filter((c): c is string => !!c))];
+  const unnamed = r.report.tables.filter((t) => !nameOf(t)).length;
+  if (lang === 'zh') return `表格 ${r.report.tables.length} 张${names.length ? `：${names.join('、')}` : ''}${unnamed ? `${names.length ? '；' : '：'}${unnamed} 张未识别` : ''}`;
+  return `${r.report.tables.length} tables${names.length ? `: ${names.join(', ')}` : ''}${unnamed ? `${names.length ? '; ' : ': '}${unnamed} not identified` : ''}`;
 }
 
 /**
