@@ -1,14 +1,17 @@
 // `npm run screenshots`: the README's pictures of the extension at work, taken in a real
 // VS Code (code-server, see test/integration/runner/workbench.mjs) with the extension as built
 // from this checkout, light theme, a 1280×800 window, in 简体中文 and in English. Each picture
-// is cropped to what it shows and saved to docs/images/NAME.LANG.png.
+// is cropped to what it shows and saved as NAME.LANG.png in the folder given on the command line
+// (`npm run screenshots -- docs/images` to update the README's), by default a folder of the
+// system's temporary directory, so that a run never leaves the checkout dirty. Every step waits
+// on what it needs to see (a squiggle, a menu entry, a tree row), never on time.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openWorkbench, ROOT } from '../test/integration/runner/workbench.mjs';
 
-const IMAGES = join(ROOT, 'docs/images');
+const IMAGES = resolve(process.argv[2] ?? join(tmpdir(), 'gouji-screenshots'));
 const REPORT = '2024年度部门决算.txt';
 // Fixture 001 as published (its 收入总计 states 本年收入合计: a real finding), with one share
 // mistyped (95.50% → 95.05%) so that a figure has a quick fix.
@@ -33,24 +36,27 @@ const SETTINGS = {
 
 /** What the pictures look for, as the extension words it in each display language. */
 const LANGUAGES = {
-  zh: { locale: 'zh-cn', sourceCell: '来源单元格', formula: '公式', fix: `替换为 ${SHARE.right}` },
-  en: { locale: 'en', sourceCell: 'Source cell', formula: 'Formula', fix: `Replace with ${SHARE.right}` },
+  zh: { locale: 'zh-cn', sourceCell: '来源单元格', formula: '公式', fix: `替换为 ${SHARE.right}`, overview: '显示本报告概览', tables: '表格', disagree: '不符' },
+  en: { locale: 'en', sourceCell: 'Source cell', formula: 'Formula', fix: `Replace with ${SHARE.right}`, overview: 'Show the overview of this report', tables: 'Tables', disagree: 'Disagree' },
 };
 
 /**
  * Moves the cursor into a line, `offset` characters from its start, with the line a little
- * below the middle of the editor (room for a hover above it): Go to Line, which centres the
- * line it goes to, then the arrow keys (Go to Line's own column counts a Chinese character as two).
+ * below the middle of the editor (room for a hover above it): Go to Line a few lines above,
+ * which centres that one, then Go to Line again (the report language wraps long lines, so the
+ * arrow keys would count screen lines), then the arrow keys along the line (Go to Line's own
+ * column counts a Chinese character as two).
  */
 async function goTo(page, { line, offset }) {
   const lowered = 6;
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line - lowered}`);
   const input = page.locator('.quick-input-widget');
-  await input.locator('.monaco-list-row', { hasText: `${line - lowered}` }).waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  for (let i = 0; i < lowered; i++) await page.keyboard.press('ArrowDown');
+  for (const target of [line - lowered, line]) {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${target}`);
+    await input.locator('.monaco-list-row', { hasText: `${target}` }).waitFor();
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
   for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
 }
 
@@ -125,8 +131,19 @@ async function takePictures(lang, strings) {
 
     await resize(page, WINDOW);
     await goTo(page, SHARE);
-    await page.keyboard.press('Control+.');
-    await shoot(page, 'quick-fix', lang, [await cursorLine()], [page.locator('.action-widget', { hasText: strings.fix })]);
+    // The mistyped share's squiggle: the check has run, so the menu has its fix.
+    await editor.locator('.squiggly-warning:visible').first().waitFor();
+    const fixLine = await cursorLine();
+    const menu = page.locator('.action-widget', { hasText: strings.fix });
+    // On a cold machine the first request can come before the engine is loaded: ask again until the fix is listed.
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      const shown = await menu.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 5) throw new Error('screenshots: the quick fix menu never listed the fix');
+      await page.keyboard.press('Escape');
+    }
+    await shoot(page, 'quick-fix', lang, [fixLine], [menu]);
     await page.keyboard.press('Escape');
 
     // The Problems panel, below the lines of the findings (the margin would show a strip of the status bar).
@@ -136,6 +153,21 @@ async function takePictures(lang, strings) {
     await goTo(page, SHARE);
     const line = await cursorLine();
     await shoot(page, 'problems', lang, [{ ...line, y: line.y - 120 }], [page.locator('.part.panel')], 0);
+    await page.keyboard.press('Control+Shift+M'); // the panel closed again
+
+    // The overview, opened from the command palette as a user would, in a taller window.
+    await resize(page, TALL);
+    await page.keyboard.press('F1');
+    await page.keyboard.type(strings.overview);
+    const palette = page.locator('.quick-input-widget');
+    await palette.locator('.monaco-list-row', { hasText: strings.overview }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden' });
+    const sidebar = page.locator('.part.sidebar');
+    await sidebar.locator('.monaco-list-row', { hasText: strings.disagree }).first().waitFor();
+    await sidebar.locator('.monaco-list-row', { hasText: '公开01表' }).first().waitFor();
+    // The view's title and its rows, not the empty sidebar below them.
+    await shoot(page, 'overview', lang, [], [sidebar.locator('.composite.title'), sidebar.locator('.monaco-list-rows').first()], 4);
   } finally {
     await workbench.close();
     rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The CLI's three output formats over one result shape.
 import type { CheckResult } from '../core/check';
-import { figureInfo } from '../core/figure-info';
+import { coverage, coverageMessage, figureInfo } from '../core/figure-info';
 import type { Finding, Lang } from '../core/finding';
 import { tableName } from '../core/report';
 import { docsUrl, HOMEPAGE, rules } from '../core/rules';
@@ -37,12 +37,15 @@ function diagnostic(f: Finding, lines: LineIndex, lang: Lang) {
 export function toJson(results: FileResult[], lang: Lang): string {
   const files = results.map((r) => {
     const lines = new LineIndex(r.report.text);
+    const infos = figureInfo(r);
     return {
       path: r.path,
-      figures: figureInfo(r).map(({ figure: f, role, link, computed }) => ({
+      coverage: coverage(infos),
+      figures: infos.map(({ figure: f, role, state, link, computed }) => ({
         range: lines.range(f.start, f.end),
         text: f.text,
         kind: role,
+        state,
         unit: f.unit,
         value: f.value.toString(),
         decimals: f.decimals,
@@ -62,7 +65,7 @@ export function toJson(results: FileResult[], lang: Lang): string {
   return JSON.stringify({ version: 1, files }, null, 2);
 }
 
-const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' } as const;
 
 function region(range: Range) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
@@ -106,20 +109,36 @@ const severityWord = {
   en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
 };
 
+/** The tables found, in a line: their codes, or the template's names of those without one (a table in parts counted once), and how many are neither. */
+function tablesLine(r: FileResult, lang: Lang): string {
+  const nameOf = (t: FileResult['report']['tables'][number]) => t.code ?? t.identityName?.[lang] ?? null;
+  const names = [...new Set(r.report.tables.map(nameOf).filter((c): c is string => !!c))];
+  const unnamed = r.report.tables.filter((t) => !nameOf(t)).length;
+  if (lang === 'zh') return `表格 ${r.report.tables.length} 张${names.length ? `：${names.join('、')}` : ''}${unnamed ? `${names.length ? '；' : '：'}${unnamed} 张未识别` : ''}`;
+  return `${r.report.tables.length} tables${names.length ? `: ${names.join(', ')}` : ''}${unnamed ? `${names.length ? '; ' : ': '}${unnamed} not identified` : ''}`;
+}
+
+/**
+ * Per file: what was checked (the coverage the editor shows too), what needs action and what
+ * Gouji can fix, the tables in one line; then one line per finding, the ones to act on first.
+ */
 export function toText(results: FileResult[], lang: Lang): string {
   const out: string[] = [];
   for (const r of results) {
     const lines = new LineIndex(r.report.text);
-    const { tables, figures } = r.report;
+    const serious = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const fixable = serious.filter((f) => f.fix).length;
+    const notes = r.findings.length - serious.length;
+    out.push(r.path);
+    out.push(`  ${coverageMessage(coverage(figureInfo(r)))[lang]}`);
     out.push(
       lang === 'zh'
-        ? `${r.path}: ${tables.length} 张表，正文数字 ${figures.length} 个，发现问题 ${r.findings.length} 处`
-        : `${r.path}: ${tables.length} tables, ${figures.length} figures in the prose, ${r.findings.length} findings`,
+        ? `  ${serious.length ? `${serious.length} 处需要处理${fixable ? `（${fixable} 处可用 --fix 自动修正）` : ''}` : '没有需要处理的问题'}${notes ? `，另有 ${notes} 条提示` : ''}`
+        : `  ${serious.length ? `${serious.length} to act on${fixable ? ` (${fixable} fixable with --fix)` : ''}` : 'nothing to act on'}${notes ? `, ${notes} notes` : ''}`,
     );
-    for (const t of tables) {
-      out.push(`  ${tableName(t)} — ${t.unit ?? '?'}${t.unitInherited ? '*' : ''}, ${t.rows.length} ${lang === 'zh' ? '行' : 'rows'} × ${t.columns.length} ${lang === 'zh' ? '列' : 'columns'}`);
-    }
-    for (const f of r.findings) {
+    out.push(`  ${tablesLine(r, lang)}`);
+    const ordered = [...serious, ...r.findings.filter((f) => !serious.includes(f))];
+    for (const f of ordered) {
       const { line, character } = lines.position(f.start);
       out.push(`${r.path}:${line + 1}:${character + 1}: ${severityWord[lang][f.severity]} [${f.rule}] ${f.message[lang]}`);
     }

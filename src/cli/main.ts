@@ -124,6 +124,11 @@ export function main(argv: string[]): number {
         }
         result = check(text, options);
       }
+      // What --fix could not settle: a fix exists only where the engine is certain.
+      const left = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+      process.stderr.write(
+        lang === 'zh' ? `${path}: 已修正 ${applied.length} 处，另有 ${left} 处问题需要人工核对\n` : `${path}: fixed ${applied.length}; ${left} findings left for review\n`,
+      );
     }
     results.push({ path, ...result });
   }

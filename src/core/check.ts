@@ -2,7 +2,7 @@
 import { type Claim, readClaims } from './claims';
 import { type Config, severityFor, type Tolerance } from './config';
 import { type Directives, readDirectives } from './directives';
-import type { Finding } from './finding';
+import type { Finding, Severity } from './finding';
 import { nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './resolve';
@@ -40,19 +40,22 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const directives = readDirectives(report.text, RULE_IDS);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding' };
   // Each rule reports where and what; its id and default severity are stamped here.
-  const findings = rules.flatMap((rule) => rule.check(context).map((f): Finding => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
+  const findings = rules.flatMap((rule) => rule.check(context).map((f): Stamped => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
   return { report, claims, links, findings: settle(findings, directives, options.rules) };
 }
 
 const RULE_IDS = rules.map((r) => r.id);
 
+/** A finding with its rule's default severity, which may be 'off' (amount-unlinked: coverage, not a finding). */
+type Stamped = Omit<Finding, 'severity'> & { severity: Severity | 'off' };
+
 /** The findings the user asked to see: inline directives and configured severities applied, in text order. */
-function settle(findings: Finding[], directives: Directives, settings: Config['rules']): Finding[] {
+function settle(findings: Stamped[], directives: Directives, settings: Config['rules']): Finding[] {
   const out: Finding[] = [];
   for (const finding of findings) {
     const severity = severityFor(finding.rule, finding.severity, settings);
     if (severity === null || directives.isSilenced(finding.rule, finding.start)) continue;
-    out.push(severity === finding.severity ? finding : { ...finding, severity });
+    out.push({ ...finding, severity });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -115,8 +115,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: (string | number)[]): Messa
 }
 
 /** A rule's severity after the config: null when the config turns it off. */
-export function severityFor(rule: string, own: Severity, settings: Config['rules']): Severity | null {
-  const setting = settings?.[rule];
-  if (setting === 'off') return null;
-  return setting ?? own;
+export function severityFor(rule: string, own: Severity | 'off', settings: Config['rules']): Severity | null {
+  const severity = settings?.[rule] ?? own;
+  return severity === 'off' ? null : severity;
 }

@@ -31,6 +31,14 @@ export interface Directives {
 const DIRECTIVE = /<!--[ \t]*gouji-(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n]{0,400}?)-->/g;
 const RULE_ID = /^[a-z][a-z-]{0,60}$/;
 
+/**
+ * The text with every directive blanked (spaces, same length): what the readers of tables and
+ * prose see, so that a directive silences findings and never changes how the report is read.
+ */
+export function maskDirectives(text: string): string {
+  return text.includes('gouji-') ? text.replace(DIRECTIVE, (m) => ' '.repeat(m.length)) : text;
+}
+
 interface Span {
   rule: string | null;
   start: number;

@@ -1,6 +1,7 @@
 // What each prose figure is, where it comes from and what it should be: the one view that
 // the CLI's JSON, hovers and navigation all present.
 import type { CheckResult } from './check';
+import type { Message } from './finding';
 import type { Figure } from './figures';
 import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
@@ -86,4 +87,32 @@ function flaggedSpans(result: CheckResult): (f: Figure) => boolean {
     for (let i = lo; i < serious.length && serious[i]!.start < figure.end; i++) if (serious[i]!.end > figure.start) return true;
     return false;
   };
+}
+
+/** How much of a report was checked: the one count that the CLI, the JSON and the editor all show. */
+export interface Coverage {
+  /** Figures that claim something: every state but `unchecked`. */
+  figures: number;
+  /** Compared with their source: agrees + disagrees. */
+  checked: number;
+  agrees: number;
+  disagrees: number;
+  uncertain: number;
+  unlinked: number;
+}
+
+export function coverage(figures: readonly FigureInfo[]): Coverage {
+  const count = (state: FigureState) => figures.filter((f) => f.state === state).length;
+  const [agrees, disagrees, uncertain, unlinked] = [count('agrees'), count('disagrees'), count('uncertain'), count('unlinked')];
+  return { figures: agrees + disagrees + uncertain + unlinked, checked: agrees + disagrees, agrees, disagrees, uncertain, unlinked };
+}
+
+/** `已核对 312 / 340 个数字，28 个未能对应`, in both languages. */
+export function coverageMessage(c: Coverage): Message {
+  const zh = [`已核对 ${c.checked} / ${c.figures} 个数字`];
+  const en = [`${c.checked} of ${c.figures} figures checked`];
+  if (c.disagrees) zh.push(`${c.disagrees} 个不符`), en.push(`${c.disagrees} disagree`);
+  if (c.unlinked) zh.push(`${c.unlinked} 个未能对应`), en.push(`${c.unlinked} not tied to a table cell`);
+  if (c.uncertain) zh.push(`${c.uncertain} 个无法确定`), en.push(`${c.uncertain} undecided`);
+  return { zh: zh.join('，'), en: en.join('; ') };
 }

@@ -3,6 +3,7 @@
 // structure is kept by the block's text and only new blocks are read. The result is exactly
 // check()'s: the same blocks, read the same way, then the same steps.
 import { type CheckOptions, type CheckResult, checkReport } from './check';
+import { maskDirectives } from './directives';
 import { blockStarts, readBlock, type Structure } from './markdown';
 import { readReport } from './report';
 import type { RawTable } from './tables/model';
@@ -12,7 +13,7 @@ export class Checker {
   private blocks = new Map<string, Structure>();
 
   check(text: string, options: CheckOptions = {}): CheckResult {
-    return checkReport(readReport(text, this.structure(text)), options);
+    return checkReport(readReport(text, this.structure(maskDirectives(text))), options);
   }
 
   private structure(text: string): Structure {

@@ -228,7 +228,10 @@ export function cellContent(text: string, { start, end }: RawCell): RawCell {
   let a = start;
   let b = end;
   if (text[a] === '|') a++;
-  if (b > a && text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+  // A row's last cell runs to the line's end, past spaces after its closing pipe (a blanked directive).
+  let close = b;
+  while (close > a && (text[close - 1] === ' ' || text[close - 1] === '\t')) close--;
+  if (close > a && text[close - 1] === '|' && text[close - 2] !== '\\') b = close - 1;
   while (a < b && /\s/.test(text[a]!)) a++;
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   return { start: a, end: b };

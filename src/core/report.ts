@@ -1,5 +1,6 @@
 // A report, read in one pass: headings, paragraphs and tables with offsets; every figure in
 // the prose; every broken figure anywhere.
+import { maskDirectives } from './directives';
 import { type Figure, scanFigures } from './figures';
 import { readStructure, type Structure } from './markdown';
 import type { AmountUnit, MalformedToken } from './number';
@@ -39,8 +40,11 @@ export interface Report {
   unplaced: Unplaced[];
 }
 
-/** Reads the report; `structure` is the text's markdown structure when the caller has it already. */
-export function readReport(text: string, structure: Structure = readStructure(text)): Report {
+/** Reads the report; `structure` is the markdown structure of `maskDirectives(original)` when the caller has it already. */
+export function readReport(original: string, structure?: Structure): Report {
+  // Directives are for the findings (check.ts), not for reading: the readers never see them.
+  const text = maskDirectives(original);
+  structure ??= readStructure(text);
   const norm = halfWidth(text);
   const { tables: mdTables, lines: allLines } = structure;
   // Text tables under a title and unit line are read whole, by layout (tab-separated ones
@@ -160,7 +164,7 @@ export function readReport(text: string, structure: Structure = readStructure(te
   malformed.sort((a, b) => a.start - b.start);
   tables.sort((a, b) => a.start - b.start);
   restoreGarbledLabels(tables);
-  return { text, norm, blocks, tables, figures, malformed, unit: reportUnit, unplaced };
+  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit, unplaced };
 }
 
 /** How many of the sorted `xs` are below `x`. */

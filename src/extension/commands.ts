@@ -5,8 +5,13 @@ import { CONFIG_FILE_NAMES } from '../core/config-files';
 import type { ReportDiagnostics } from './diagnostics';
 import { loadEngine } from './engine';
 import { fixAllEdit } from './fixes';
+import { linksUri } from './links';
+import { REVEAL_COMMAND } from './navigation';
+import { figureLabel } from './overview';
 import { messageLang } from './lang';
 import type { Reports } from './reports';
+import type { FigureInfo } from '../core/figure-info';
+import type { Finding } from '../core/finding';
 
 export function registerCommands(reports: Reports, diagnostics: ReportDiagnostics, extensionUri: vscode.Uri): vscode.Disposable[] {
   const activeReport = () => {
@@ -17,14 +22,20 @@ export function registerCommands(reports: Reports, diagnostics: ReportDiagnostic
     vscode.commands.registerCommand('gouji.checkWorkspace', () => checkWorkspace(reports, diagnostics)),
     vscode.commands.registerCommand('gouji.fixAll', async () => {
       const doc = activeReport();
-      const edit = doc && fixAllEdit(doc, reports.resultFor(doc).findings);
-      return edit ? vscode.workspace.applyEdit(edit) : false;
+      if (!doc) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+      return fixAll(doc, reports);
+    }),
+    vscode.commands.registerCommand('gouji.listUnlinked', async () => {
+      const doc = activeReport();
+      if (!doc) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+      return listUnchecked(doc, reports);
     }),
     vscode.commands.registerCommand('gouji.showLinks', async () => {
       const doc = activeReport();
       if (!doc) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
-      const links = await vscode.workspace.openTextDocument({ language: 'markdown', content: linkTable(doc, reports) });
-      await vscode.window.showTextDocument(links, vscode.ViewColumn.Beside);
+      const links = await vscode.workspace.openTextDocument(linksUri(doc.uri));
+      await vscode.window.showTextDocument(links, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      return links.uri;
     }),
     vscode.commands.registerCommand('gouji.openRuleDocs', async (rule?: string) => {
       const lang = messageLang();
@@ -37,6 +48,7 @@ export function registerCommands(reports: Reports, diagnostics: ReportDiagnostic
       if (id) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${id}.md`));
     }),
     vscode.commands.registerCommand('gouji.createConfig', () => createConfig()),
+    vscode.commands.registerCommand('gouji.showOverview', () => vscode.commands.executeCommand('gouji.overview.focus')),
   ];
 }
 
@@ -68,28 +80,51 @@ async function checkWorkspace(reports: Reports, diagnostics: ReportDiagnostics):
   );
 }
 
-/** The figure → cell links of a report as a markdown table (itself exempt from checking). */
-function linkTable(doc: vscode.TextDocument, reports: Reports): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-  const rows = reports
-    .figuresOf(doc)
-    .filter((f) => f.link)
-    .map(({ figure, link }) => {
-      const { table, row, cell: source } = link!;
-      const line = doc.positionAt(figure.start).line + 1;
-      const verdict = link!.agrees ? vscode.l10n.t('agrees') : vscode.l10n.t('disagrees');
-      return `| ${line} | ${cell(`${figure.text} ${figure.unit ?? ''}`)} | ${cell([table.code, table.title].filter(Boolean).join(' '))} | ${cell([row.code, row.label].filter(Boolean).join(' '))} | ${cell(source.column.name)} | ${cell(`${source.text} ${table.unit ?? ''}`)} | ${verdict} |`;
-    });
-  const header = [vscode.l10n.t('Line'), vscode.l10n.t('Figure'), vscode.l10n.t('Table'), vscode.l10n.t('Row'), vscode.l10n.t('Column'), vscode.l10n.t('Value as written'), vscode.l10n.t('Agrees')];
-  return [
-    '<!-- gouji-disable-file -->',
-    `# ${vscode.l10n.t('Figures and their cells: {0}', vscode.workspace.asRelativePath(doc.uri))}`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => ' --- ').join('|')}|`,
-    ...rows,
-    '',
-  ].join('\n');
+const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+
+/** Applies every certain fix as one undoable edit, and says how many findings are left for the author. */
+async function fixAll(doc: vscode.TextDocument, reports: Reports): Promise<{ fixed: number; left: number }> {
+  const edit = fixAllEdit(doc, reports.resultFor(doc).findings);
+  const fixed = edit && (await vscode.workspace.applyEdit(edit)) ? edit.get(doc.uri).length : 0;
+  // The edited version checked again: what is left is what no certain fix covers.
+  const left = serious(reports.resultFor(doc).findings);
+  const message = fixed
+    ? vscode.l10n.t('Fixed {0} figure(s). {1} finding(s) left for you to review: Gouji fixes a figure only when it is certain.', fixed, left)
+    : vscode.l10n.t('Nothing Gouji can fix with certainty. {0} finding(s) left for you to review.', left);
+  void vscode.window.showInformationMessage(message);
+  return { fixed, left };
+}
+
+interface FigurePick extends vscode.QuickPickItem {
+  info?: FigureInfo;
+}
+
+/** The figures no check covers (no cell found, or undecided), to pick one and go to it. */
+async function listUnchecked(doc: vscode.TextDocument, reports: Reports): Promise<FigureInfo | undefined> {
+  const figures = reports.figuresOf(doc);
+  const item = (info: FigureInfo): FigurePick => {
+    const { line } = doc.positionAt(info.figure.start);
+    return {
+      label: figureLabel(info.figure),
+      description: vscode.l10n.t('line {0}', line + 1),
+      detail: doc.lineAt(line).text.trim().slice(0, 120),
+      info,
+    };
+  };
+  const group = (label: string, state: FigureInfo['state']): FigurePick[] => {
+    const items = figures.filter((f) => f.state === state).map(item);
+    return items.length ? [{ label, kind: vscode.QuickPickItemKind.Separator }, ...items] : [];
+  };
+  const items = [...group(vscode.l10n.t('Not tied to a table cell'), 'unlinked'), ...group(vscode.l10n.t('Undecided'), 'uncertain')];
+  if (!items.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Every figure of this report was checked against its source.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Figures Gouji did not check: pick one to go to it'), matchOnDetail: true });
+  if (!picked?.info) return undefined;
+  const { figure } = picked.info;
+  await vscode.commands.executeCommand(REVEAL_COMMAND, doc.uri.toString(), figure.start, figure.unitEnd);
+  return picked.info;
 }
 
 const CONFIG_TEMPLATE = `{

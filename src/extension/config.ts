@@ -16,9 +16,13 @@ import { messageLang } from './lang';
 
 export const REPORT_LANGUAGE = 'fiscal-report';
 
-/** A report names its kind (决算/预算) and its standard tables (公开01表, 部门公开表1). */
+/**
+ * A report names its kind (决算/预算) and its standard tables: by code (公开01表, 部门公开表1), or,
+ * in the local templates that number none (上海), by the first table's title (收入支出决算总表,
+ * 部门财务收支预算总表).
+ */
 export function looksLikeReport(text: string): boolean {
-  return /决算|预算/.test(text) && /公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2}/.test(text);
+  return /决算|预算/.test(text) && /公开\s*\d{1,2}\s*表|部门公开表\s*\d{1,2}|(?:收入支出|收支|收入|支出)(?:决算|预算)总表/.test(text);
 }
 
 const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -82,8 +86,11 @@ export class ReportConfig implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('gouji', doc);
     const project = this.projectFor(doc);
     const config = project?.config ?? {};
+    const rules = { ...settings.get<Config['rules']>('rules', {}), ...config.rules };
+    // gouji.showUnlinked: the amounts no cell was found for, back as hints (a rule's own setting wins).
+    if (settings.get<boolean>('showUnlinked', false) && !rules['amount-unlinked']) rules['amount-unlinked'] = 'hint';
     return {
-      rules: { ...settings.get<Config['rules']>('rules', {}), ...config.rules },
+      rules,
       tolerance: config.tolerance ?? settings.get<Config['tolerance']>('tolerance'),
       template: config.template ?? (settings.get<string>('template') || undefined),
       templates: project?.templates ?? [],

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/finding';
 import { loadEngine } from './engine';
+import { messageLang } from './lang';
+import { REVEAL_COMMAND } from './navigation';
 import { rangeOf, type Reports } from './reports';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gouji');
@@ -35,6 +37,21 @@ function disableActions(doc: vscode.TextDocument, range: vscode.Range, context: 
   });
 }
 
+/** How many related places a finding without a fix offers to reveal: the first few are the ones to compare. */
+const COMPARE_LIMIT = 3;
+
+/** For a finding Gouji cannot fix with certainty: reveal the cells to compare (its related information), no edit. */
+function compareActions(doc: vscode.TextDocument, finding: Finding, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  const lang = messageLang();
+  const diagnostics = context.diagnostics.filter((d) => d.source === 'gouji' && d.range.isEqual(rangeOf(doc, finding.start, finding.end)));
+  return finding.related.slice(0, COMPARE_LIMIT).map((r) => {
+    const action = new vscode.CodeAction(vscode.l10n.t('Compare: {0}', r.message[lang]), vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: REVEAL_COMMAND, arguments: [doc.uri.toString(), r.start, r.end] };
+    action.diagnostics = diagnostics;
+    return action;
+  });
+}
+
 export class ReportFixes implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -55,7 +72,11 @@ export class ReportFixes implements vscode.CodeActionProvider {
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
       for (const finding of findings) {
-        if (!finding.fix) continue;
+        // The engine attaches a fix only when it is certain; otherwise the author compares the cells.
+        if (!finding.fix) {
+          if (rangeOf(doc, finding.start, finding.end).intersection(range)) actions.push(...compareActions(doc, finding, context));
+          continue;
+        }
         const target = rangeOf(doc, finding.fix.start, finding.fix.end);
         if (!target.intersection(range)) continue;
         const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', finding.fix.newText), vscode.CodeActionKind.QuickFix);

@@ -4,7 +4,7 @@
 import Decimal from 'decimal.js';
 import * as vscode from 'vscode';
 import type { FigureInfo } from '../core/figure-info';
-import type { Report } from '../core/report';
+import type { Block, Report } from '../core/report';
 import type { Cell, Row, Table } from '../core/tables/model';
 import { rangeOf, type Reports } from './reports';
 
@@ -34,9 +34,13 @@ const rowName = (row: Row) => [row.code, row.label].filter(Boolean).join(' ');
 
 export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vscode.MarkdownString | undefined {
   const { link, recomputed } = info;
-  if (!link && !recomputed) return undefined;
   const md = hoverMarkdown();
   const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** ${escapeMarkdown(value)}  \n`);
+  // Not in Problems, so said here: the figures Gouji did not (or could not) check.
+  if (info.state === 'unlinked') return md.appendMarkdown(vscode.l10n.t('Not tied to a table cell, so not checked.'));
+  if (info.state === 'uncertain') {
+    md.appendMarkdown(`${vscode.l10n.t('Gouji could not decide whether this figure agrees: the sources that fit it disagree. It is not reported as a problem; compare it yourself.')}  \n`);
+  } else if (!link && !recomputed) return undefined;
   if (link) {
     const { table, row, cell } = link;
     line(vscode.l10n.t('Source cell'), tableName(table));
@@ -120,10 +124,14 @@ export class ReportHover implements vscode.HoverProvider {
 export class FigureDefinition implements vscode.DefinitionProvider {
   constructor(private readonly reports: Reports) {}
 
-  provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+  /** From the figure under the cursor as the engine reads it (`4, 627. 11` is one figure), not the word there. */
+  provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] | undefined {
     if (!this.reports.isReport(doc)) return undefined;
-    const cell = figureAt(this.reports.figuresOf(doc), doc, position)?.link?.cell;
-    return cell && new vscode.Location(doc.uri, rangeOf(doc, cell.start, cell.end));
+    const info = figureAt(this.reports.figuresOf(doc), doc, position);
+    const cell = info?.link?.cell;
+    if (!info || !cell) return undefined;
+    const target = rangeOf(doc, cell.start, cell.end);
+    return [{ originSelectionRange: rangeOf(doc, info.figure.start, info.figure.end), targetUri: doc.uri, targetRange: target, targetSelectionRange: target }];
   }
 }
 
@@ -160,10 +168,13 @@ export class TableCitations implements vscode.CodeLensProvider {
     const result = await this.reports.whenChecked(doc, token);
     if (!result) return [];
     const figures = this.reports.figuresOf(doc);
-    return result.report.tables.map((table) => {
-      const citing = figures.filter((f) => f.link?.table === table);
+    // One lens per table as the reader sees it (a block), not per half (01表's 收入 | 支出) or fragment.
+    const blocks = result.report.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+    return blocks.map((block) => {
+      const parts = new Set(block.tables);
+      const citing = figures.filter((f) => f.link && parts.has(f.link.table));
       const disagree = citing.filter((f) => !f.link!.agrees).length;
-      const start = doc.positionAt(table.start);
+      const start = doc.positionAt(block.start);
       const title = citing.length
         ? disagree
           ? vscode.l10n.t('{0} figures in the text cite this table · {1} disagree', citing.length, disagree)

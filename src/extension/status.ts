@@ -1,5 +1,7 @@
 // The language status item: what was checked in the active report, at a glance.
 import * as vscode from 'vscode';
+import { loadEngine } from './engine';
+import { messageLang } from './lang';
 import type { Reports } from './reports';
 
 export class ReportStatus implements vscode.Disposable {
@@ -32,12 +34,17 @@ export class ReportStatus implements vscode.Disposable {
     }
     // Only a result already computed for this version: the status never runs a check itself.
     if (!this.reports.hasChecked(doc)) return;
-    const { report, links, findings } = this.reports.resultFor(doc);
-    const figures = report.figures.filter((f) => f.kind === 'amount' || f.kind === 'percent').length;
+    const { findings } = this.reports.resultFor(doc);
+    const counts = loadEngine().coverage(this.reports.figuresOf(doc));
     const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
-    this.item.text = serious ? vscode.l10n.t('Gouji: {0} problems', serious) : vscode.l10n.t('Gouji: figures agree');
-    this.item.detail = vscode.l10n.t('{0} figures checked · {1} linked to cells · {2} findings', figures, links.length, findings.length);
+    // The coverage the CLI prints too (coverage() in src/core/figure-info.ts): what was checked, what was not.
+    this.item.text = loadEngine().coverageMessage(counts)[messageLang()];
+    this.item.detail = serious ? vscode.l10n.t('{0} problems to act on', serious) : vscode.l10n.t('no problems to act on');
     this.item.severity = serious ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.command =
+      counts.unlinked + counts.uncertain
+        ? { title: vscode.l10n.t('List the figures not checked'), command: 'gouji.listUnlinked' }
+        : { title: vscode.l10n.t('Show problems'), command: 'workbench.actions.view.problems' };
   }
 
   dispose(): void {

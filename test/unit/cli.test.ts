@@ -87,8 +87,31 @@ describe('gouji check (CLI)', () => {
 
   it('speaks Chinese with --lang zh', () => {
     const run = gouji('check', '--lang', 'zh', join(FIXTURES, '000_68829c0b624b4a3b.txt'));
-    assert.match(run.stdout, /张表/);
+    assert.match(run.stdout, /表格 \d+ 张：公开01表、/);
     assert.match(run.stdout, /格式错误/);
+  });
+
+  it('text: a summary to act on, not a wall — coverage, what needs action, the tables in a line, then the findings', () => {
+    const path = join(FIXTURES, '001_6a62bd9b783e40ec.txt');
+    const lines = gouji('check', '--lang', 'zh', path).stdout.trimEnd().split('\n');
+    assert.equal(lines[0], path);
+    assert.match(lines[1]!, /^ {2}已核对 (\d+) \/ (\d+) 个数字，1 个不符，\d+ 个未能对应/);
+    assert.match(lines[2]!, /^ {2}\d+ 处需要处理/);
+    assert.match(lines[3]!, /^ {2}表格 \d+ 张：公开01表、公开02表、.*公开09表/);
+    // Every other line is a finding; amounts no cell was found for are counted above, not listed.
+    for (const line of lines.slice(4)) assert.match(line.slice(path.length), /^:\d+:\d+: (错误|警告|提示) \[[a-z-]+\] /);
+    assert.ok(!lines.some((l) => l.includes('amount-unlinked')));
+    // The one wrong total of 001 (line 389: 收入总计 7,143,754.56 where 公开01表 says 7,289,400.60) is among them.
+    assert.ok(lines.some((l) => l.includes(':389:13: 警告 [amount-mismatch] 7,143,754.56 元')), lines.join('\n'));
+    assert.ok(lines.length < 30, `${lines.length} lines`);
+  });
+
+  it('json: each file’s coverage is the count of its figures’ states (the number the editor shows)', () => {
+    const file = JSON.parse(gouji('check', '--format', 'json', join(FIXTURES, '001_6a62bd9b783e40ec.txt')).stdout).files[0];
+    const count = (state: string) => file.figures.filter((f: { state: string }) => f.state === state).length;
+    const { agrees, disagrees, uncertain, unlinked } = { agrees: count('agrees'), disagrees: count('disagrees'), uncertain: count('uncertain'), unlinked: count('unlinked') };
+    assert.deepEqual(file.coverage, { figures: agrees + disagrees + uncertain + unlinked, checked: agrees + disagrees, agrees, disagrees, uncertain, unlinked });
+    assert.ok(disagrees >= 1, '7,143,754.56 disagrees');
   });
 
   it('exits 2 with a one-line message for a missing file, a directory and a binary file', () => {
@@ -134,7 +157,11 @@ describe('gouji check --fix', () => {
       const path = copy(name, (t) => edits.reduce((s, [right, wrong]) => s.replace(right, wrong), t));
       const run = gouji('check', '--fix', '--format', 'json', path);
       assert.equal(readFileSync(path, 'utf8'), original);
-      assert.equal(run.stderr.trim().split('\n').length, edits.length, run.stderr);
+      // One line per change, then what is left for the author.
+      const said = run.stderr.trim().split('\n');
+      assert.equal(said.length, edits.length + 1, run.stderr);
+      assert.ok(said.at(-1)!.startsWith(`${path}: fixed ${edits.length}; `), said.at(-1));
+      assert.match(said.at(-1)!, /; \d+ findings left for review$/);
       const after = JSON.parse(run.stdout).files[0];
       // Nothing left that a fix could change: a second --fix changes nothing.
       gouji('check', '--fix', path);
@@ -146,8 +173,8 @@ describe('gouji check --fix', () => {
   it('changes nothing in the fixtures as published (their defects need the author: no safe fix)', () => {
     for (const name of Object.keys(damage)) {
       const path = copy(name);
-      const run = gouji('check', '--fix', path);
-      assert.equal(run.stderr, '');
+      const run = gouji('check', '--fix', '--lang', 'en', path);
+      assert.match(run.stderr, /^[^\n]*: fixed 0; \d+ findings left for review\n$/);
       assert.equal(readFileSync(path, 'utf8'), readFileSync(join(FIXTURES, name), 'utf8'));
     }
   });

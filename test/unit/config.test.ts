@@ -21,7 +21,8 @@ function withLine(text: string, index: number, edit: (line: string) => string): 
   return lines.join('\n');
 }
 
-const summary = (text: string) => check(text).findings.map((f) => `${f.rule}:${text.slice(f.start, f.end)}`);
+// amount-unlinked on: its many findings show what a directive leaves alone.
+const summary = (text: string) => check(text, { rules: { 'amount-unlinked': 'information' } }).findings.map((f) => `${f.rule}:${text.slice(f.start, f.end)}`);
 
 describe('inline directives', () => {
   const text = fixture(F003);

@@ -330,6 +330,8 @@ describe('grammar: what package.json contributes and the .vsix ships', () => {
     // Double-click selects a whole figure; a pinyin snippet prefix typed after Chinese is its own word.
     const words = '本年支出合计 11,729.54 万元，占41.92%。zhanbi'.match(new RegExp(config.wordPattern, 'g'));
     assert.deepEqual(words, ['本年支出合计', '11,729.54', '万元', '占', '41.92%', 'zhanbi']);
+    // PDF conversion's spaced figures are one word too (F12 and double-click take the whole figure).
+    assert.deepEqual('合计 4, 627. 11 万元'.match(new RegExp(config.wordPattern, 'g')), ['合计', '4, 627. 11', '万元']);
   });
 
   it('the .vsix includes the grammars, snippets and language configuration (vsce’s own file list)', async () => {

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 /** An amount no table cell could be found for: nothing to check it against. */
 export const amountUnlinked: Rule = {
   id: 'amount-unlinked',
-  severity: 'information',
+  severity: 'off',
   tags: ['link'],
   description: { zh: '正文金额未能对应到任何表格单元格，无法核对', en: 'A narrative amount that could not be tied to any table cell' },
   // Without tables nothing could have been linked: saying so for every figure is noise.

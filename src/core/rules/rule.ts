@@ -38,8 +38,8 @@ export type Found = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }
  */
 export interface Rule {
   id: string;
-  /** The default severity; the user's config may change it. */
-  severity: Severity;
+  /** The default severity; the user's config may change it. 'off': reported only when the config turns it on. */
+  severity: Severity | 'off';
   /** What the rule is about, for grouping: e.g. `arithmetic`, `rate`, `link`, `table`, `wording`, `template`, `format`. */
   tags: readonly string[];
   /** One line: what the rule finds. */

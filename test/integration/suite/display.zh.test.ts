@@ -2,7 +2,7 @@
 // and our own strings (l10n/bundle.l10n.zh-cn.json, package.nls.zh-cn.json) are the Chinese ones.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { copyFixture, hoverText, openAndWaitFor } from './helpers';
+import { copyFixture, goujiApi, hoverText, openAndWaitFor } from './helpers';
 
 const REPORT_001 = '001_6a62bd9b783e40ec.txt';
 
@@ -30,6 +30,26 @@ describe('gouji in VS Code displayed in Chinese', () => {
     assert.match(text, /\*\*来源单元格:\*\* 公开05表/);
     assert.match(text, /\*\*行:\*\* 2101599 其他医疗保障管理事务支出/);
     assert.match(text, /\*\*表中数值:\*\* 2,473,866\.60 元/);
+  });
+
+  it('shows the coverage and the overview in Chinese', async () => {
+    const uri = copyFixture(REPORT_001, 'report-001-zh-overview.txt');
+    await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
+    const { overview } = goujiApi();
+    const roots = overview.getChildren();
+    const labels = roots.map((n) => String(overview.getTreeItem(n).label));
+    assert.match(labels[0]!, /^已核对 \d+ \/ \d+ 个数字，1 个不符，\d+ 个未能对应/);
+    assert.ok(labels.includes('表格') && labels.includes('正文数字'), labels.join(' | '));
+    const states = overview.getChildren(roots.find((n) => n.kind === 'figures')).map((n) => String(overview.getTreeItem(n).label));
+    assert.ok(states.includes('不符') && states.includes('一致'), states.join(' | '));
+  });
+
+  it('says in Chinese why a figure was not checked', async () => {
+    const uri = copyFixture(REPORT_001, 'report-001-zh-unlinked.txt');
+    const { doc } = await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
+    const at = doc.getText().indexOf('1,095,976.57');
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(at + 2)));
+    assert.match(text, /未能对应到表格中的单元格，未作核对/);
   });
 
   it('titles the fix-all command in Chinese', () => {

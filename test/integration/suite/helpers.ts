@@ -3,11 +3,19 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import type { GoujiApi } from '../../../src/extension/extension';
 
 export function extensionRoot(): string {
   const ext = vscode.extensions.getExtension('gouji.gouji');
   if (!ext) throw new Error('the gouji extension is not loaded');
   return ext.extensionPath;
+}
+
+/** What the active extension returns from activate(): the overview, read as the Explorer shows it. */
+export function goujiApi(): GoujiApi {
+  const ext = vscode.extensions.getExtension<GoujiApi>('gouji.gouji');
+  if (!ext?.isActive) throw new Error('gouji is not active yet: open a report first');
+  return ext.exports;
 }
 
 export function fixturePath(name: string): string {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { copyFixture, diagnosticsWhen, fixturePath, hoverText, openAndWaitFor, ruleOf, writeWorkspaceFile } from './helpers';
+import { copyFixture, diagnosticsWhen, fixturePath, goujiApi, hoverText, openAndWaitFor, ruleOf, writeWorkspaceFile } from './helpers';
 
 const REPORT_001 = '001_6a62bd9b783e40ec.txt';
 const narrative = (doc: vscode.TextDocument) => doc.positionAt(doc.getText().indexOf('支出决算为 2,473,866.60') + '支出决算为 2,4'.length);
@@ -12,9 +12,9 @@ const mismatchOn = (doc: vscode.TextDocument, text: string) => (ds: vscode.Diagn
   ds.some((d) => ruleOf(d) === 'amount-mismatch' && doc.getText(d.range) === text);
 
 async function sourceCell(uri: vscode.Uri, doc: vscode.TextDocument): Promise<vscode.Range> {
-  const [target] = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, narrative(doc));
+  const [target] = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, narrative(doc));
   assert.ok(target, 'the narrative figure has a source cell');
-  return target.range;
+  return 'targetRange' in target ? target.targetRange : target.range;
 }
 
 describe('tracing from the tables', () => {
@@ -40,13 +40,19 @@ describe('tracing from the tables', () => {
     assert.match(text, /line 423/);
   });
 
-  it('puts a CodeLens on each table with its citations and disagreements', async () => {
+  it('puts one CodeLens on each table with its citations and disagreements', async () => {
     const uri = copyFixture(REPORT_001, 'report-001-lenses.txt');
     // Checked (and Gouji active) first: run on its own, this test would otherwise ask before the provider exists.
     await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(lenses.length >= 9, `one lens per table: ${titles.join(' | ')}`);
+    // One per table block: 01表's two halves (收入 | 支出, side by side) and its continuation share one.
+    const lines = lenses.map((l) => l.range.start.line + 1);
+    assert.equal(new Set(lines).size, lines.length, `one lens per line: ${lines.join(', ')}`);
+    assert.ok(lenses.length >= 9, `a lens per table: ${titles.join(' | ')}`);
+    const api = goujiApi();
+    const tables = api.overview.getChildren().find((n) => n.kind === 'tables');
+    assert.ok(tables && tables.kind === 'tables' && lenses.length < tables.tables.length, 'fewer lenses than table parts');
     // 公开01表 (收入) holds 总计 7,289,400.60, which the prose's 7,143,754.56 disagrees with.
     assert.ok(titles.some((t) => /cite this table · [1-9]\d* disagree/.test(t)), titles.join(' | '));
     const agreeing = lenses.find((l) => /all agree/.test(l.command?.title ?? ''));
@@ -54,7 +60,6 @@ describe('tracing from the tables', () => {
     // Lenses sit on tables, never in the narrative: in fixture 001 the first table row is line 114
     // (`收入 … 支出`, under `公开 01 表`), and the narrative runs from `第三部分` (line 385) to the
     // date it is signed (line 589), where the appendix's performance tables begin.
-    const lines = lenses.map((l) => l.range.start.line + 1);
     assert.equal(Math.min(...lines), 114);
     assert.deepEqual(lines.filter((line) => line > 385 && line < 589), []);
   });
@@ -68,7 +73,7 @@ describe('inline directives and the disable action', () => {
     const uri = writeWorkspaceFile('report-001-directive.txt', text.replace(line, `${line}<!-- gouji-disable-line amount-mismatch -->`));
     const doc = await vscode.workspace.openTextDocument(uri);
     // Another finding of the file shows the check ran; the silenced one is not among them.
-    const ds = await diagnosticsWhen(uri, (all) => all.some((d) => ruleOf(d) === 'amount-unlinked'));
+    const ds = await diagnosticsWhen(uri, (all) => all.some((d) => ruleOf(d) === 'truncated-code'));
     assert.ok(!mismatchOn(doc, '7,143,754.56')(ds));
   });
 
@@ -137,19 +142,20 @@ describe('commands', () => {
     assert.ok(mismatchOn(doc, '7,143,754.56')(vscode.languages.getDiagnostics(uri)));
   });
 
-  it('shows the figure → cell link table, which is not itself checked', async () => {
+  it('shows the figure → cell link table as a read-only gouji: document, never an untitled file, not itself checked', async () => {
     const uri = copyFixture(REPORT_001, 'report-001-links.txt');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const opened = new Promise<vscode.TextDocument>((resolve) => {
-      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.uri.scheme !== 'untitled') return;
-        sub.dispose();
-        resolve(d);
-      });
-    });
-    await vscode.commands.executeCommand('gouji.showLinks');
-    const table = await opened;
+    const untitled = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').length;
+    const before = untitled();
+    const linksUri = await vscode.commands.executeCommand<vscode.Uri>('gouji.showLinks');
+    const table = await vscode.workspace.openTextDocument(linksUri);
+    assert.equal(table.uri.scheme, 'gouji');
+    assert.ok(!table.isUntitled);
+    assert.equal(untitled(), before, 'no untitled document was opened');
     assert.equal(table.languageId, 'markdown');
+    assert.ok(!table.getText().includes('gouji-disable'), 'no directive needed: a gouji: document is never checked');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', table.uri);
+    assert.deepEqual(lenses.filter((l) => /cite|引用/.test(l.command?.title ?? '')), []);
     const row = table.getText().split('\n').find((l) => l.startsWith('| 423 |'));
     assert.ok(row, 'a row for the figure of line 423');
     assert.match(row, /2,473,866\.60 元 \| 公开05表/);
