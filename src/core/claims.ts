@@ -120,6 +120,14 @@ export function readClaims(report: Report): Claim[] {
     // The words before a figure, back to the one before it — at most LEAD characters: every
     // pattern read on them is anchored at their end, and a long run (spaces) stays linear.
     const lead = (i: number) => norm.slice(Math.max(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start - LEAD), inBlock[i]!.start);
+    // The same words with line breaks taken out: text from a PDF breaks lines inside a word
+    // (`决\n算为`), so the role patterns are read on this, and offsets on `lead`.
+    const words = (i: number) => lead(i).replace(/[ \t]*\r?\n[ \t]*/g, '');
+    // Each completion rate or direction word closes the budget and actual it was stated with:
+    // once another amount follows it, the next one cannot reach back past it to another item's
+    // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
+    const after = (closed: number, i: number) => (inBlock.slice(closed + 1, i).some((g) => g.kind === 'amount') ? closed : -1);
+    let closedAt = -1;
     const bounds = sentences(norm, block.start, block.end);
     const sentenceIndex = new Map<Figure, number>();
     let s = 0;
@@ -147,10 +155,12 @@ export function readClaims(report: Report): Claim[] {
     inBlock.forEach((fig, i) => {
       if (fig.kind !== 'percent') return;
       const before = lead(i);
-      if (COMPLETION.test(before)) {
-        const b = lastBefore(i, (j) => BUDGET.test(lead(j)), false);
-        const a = lastBefore(i, (j) => j !== b && ACTUAL.test(lead(j)) && !BUDGET.test(lead(j)), false);
+      if (COMPLETION.test(words(i))) {
+        const since = after(closedAt, i);
+        const b = lastBefore(i, (j) => j > since && BUDGET.test(words(j)), false);
+        const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL.test(words(j)) && !BUDGET.test(words(j)), false);
         if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
+        closedAt = i - 1;
         return;
       }
       const prev = inBlock[i - 1];
@@ -258,20 +268,42 @@ export function readClaims(report: Report): Claim[] {
     });
 
     // Direction words, against the budget and actual stated before them in the paragraph.
-    for (const m of norm.slice(block.start, block.end).matchAll(DIRECTION)) {
-      const at = block.start + m.index;
+    // Read on the block with its line breaks taken out (`决算\n数小于预算数`), offsets mapped back.
+    const joined = withoutBreaks(norm, block.start, block.end);
+    let closedDirection = -1;
+    for (const m of joined.text.matchAll(DIRECTION)) {
+      const at = joined.at[m.index]!;
       const i = inBlock.findIndex((g) => g.start > at);
       const upto = i < 0 ? inBlock.length : i;
-      const b = lastBefore(upto, (j) => BUDGET.test(lead(j)), false);
-      const a = lastBefore(upto, (j) => j !== b && ACTUAL.test(lead(j)) && !BUDGET.test(lead(j)), false);
+      const since = after(closedDirection, upto);
+      closedDirection = upto - 1;
+      const b = lastBefore(upto, (j) => j > since && BUDGET.test(words(j)), false);
+      const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL.test(words(j)) && !BUDGET.test(words(j)), false);
       if (a < 0 || b < 0) continue;
       const w = (m[1] ?? m[2])!;
-      const wordAt = at + m[0].indexOf(w);
+      const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
+      const wordEnd = joined.at[m.index + m[0].indexOf(w) + w.length - 1]! + 1;
       const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : 'equal';
-      claims.push({ kind: 'direction', word: { start: wordAt, end: wordAt + w.length, text: text.slice(wordAt, wordAt + w.length) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
+      claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
     }
   }
   return claims;
+}
+
+/** `norm[start, end)` without its line breaks (and the spaces around them), with each character's offset. */
+function withoutBreaks(norm: string, start: number, end: number): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let k = start; k < end; k++) {
+    if (norm[k] === '\n' || norm[k] === '\r') {
+      while (text.length && (text[text.length - 1] === ' ' || text[text.length - 1] === '\t')) (text = text.slice(0, -1)), at.pop();
+      while (k + 1 < end && /[ \t\r\n]/.test(norm[k + 1]!)) k++;
+      continue;
+    }
+    text += norm[k];
+    at.push(k);
+  }
+  return { text, at };
 }
 
 /** Two figures can be compared: the same unit, or amounts in units that convert. */

@@ -7,6 +7,7 @@ import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
 import { changeAmountOf, changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
 import type { CellRef, Link } from './resolve';
+import { asFixed } from './rules/amount-mismatch';
 
 export type FigureRole = 'amount' | 'share' | 'change-amount' | 'change-rate' | 'completion-rate' | 'count' | 'other';
 
@@ -34,12 +35,14 @@ export interface FigureInfo {
 
 export function figureInfo(result: CheckResult): FigureInfo[] {
   const roles = new Map<Figure, { role: FigureRole; recomputed: Recomputed | null }>();
+  // rates as the rules recompute them: from the amounts as their fixes leave them
+  const input = asFixed(result.links);
   for (const c of result.claims) {
-    if (c.kind === 'completion') roles.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c) });
-    else if (c.kind === 'share') roles.set(c.rate, { role: 'share', recomputed: shareRate(c) });
+    if (c.kind === 'completion') roles.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input) });
+    else if (c.kind === 'share') roles.set(c.rate, { role: 'share', recomputed: shareRate(c, input) });
     else if (c.kind === 'change') {
       roles.set(c.delta, { role: 'change-amount', recomputed: changeAmountOf(c) });
-      if (c.rate) roles.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c) });
+      if (c.rate) roles.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input) });
     }
   }
   const links = new Map(result.links.map((l) => [l.figure, l]));

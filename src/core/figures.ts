@@ -17,16 +17,29 @@ export interface Figure extends NumberStyle {
   /** A few words on either side, for the steps that interpret the figure. */
   before: string;
   after: string;
+  /** A rate written without its % sign (`增长 13.95。`): read as a percentage, reported by percent-sign. */
+  signMissing?: boolean;
+}
+
+/** The words that make the next figure a rate or a share: 增长 …, 占 …, 完成预算的 …. */
+const RATE_BEFORE = /(?:增\s*长|下\s*降|上\s*升|降\s*低|提\s*高|增\s*幅|降\s*幅|(?:增长|下降|完成|执行)\s*率\s*(?:为|是|达)?|占\s*比?\s*(?:为)?|占[^，,。；;占\d]{2,30}?的\s*(?:比重|比例)?\s*(?:为)?|(?:完成|执行)[^，,。；;\d]{0,12}?预算[^，,。；;\d]{0,4}的)\s*$/;
+/** After the figure, the clause ends: nothing (a unit, 倍, 个百分点) that makes it another kind of number. */
+const CLAUSE_END = /^[，,。；;、)）]$/;
+
+/** A bare figure that the words before make a rate, at the end of its clause: its % sign is missing. */
+function missingPercent(norm: string, start: number, end: number): boolean {
+  const next = /\S/.exec(norm.slice(end, end + 80))?.[0] ?? '';
+  return CLAUSE_END.test(next) && RATE_BEFORE.test(norm.slice(Math.max(0, start - 40), start));
 }
 
 const AMOUNT_UNITS: AmountUnit[] = ['万元', '亿元', '元'];
 const COUNT_UNITS = ['人次', '批次', '台次', '个', '人', '辆', '批', '次', '项', '家', '名', '户', '台', '套', '种', '场', '件', '所', '篇', '期', '架', '艘', '处'];
 
-/** Matches `word` at `i`, allowing PDF-justification spaces between its characters. */
+/** Matches `word` at `i`, allowing PDF-justification spaces (or a line break: `万\n元`) between its characters. */
 function matchSpaced(norm: string, i: number, word: string): number {
   let k = i;
   for (let w = 0; w < word.length; w++) {
-    if (w > 0) while (norm[k] === ' ') k++;
+    if (w > 0) while (norm[k] === ' ' || norm[k] === '\n' || norm[k] === '\r') k++;
     if (norm[k] !== word[w]) return -1;
     k++;
   }
@@ -83,6 +96,7 @@ export function scanFigures(
       continue;
     }
     const unitEnd = unit?.unitEnd ?? token.end;
+    const signMissing = !unit && !token.value.isZero() && missingPercent(norm, token.start, token.end);
     figures.push({
       start: token.start,
       end: token.end,
@@ -92,10 +106,11 @@ export function scanFigures(
       decimals: token.decimals,
       grouped: token.grouped,
       fullWidth: token.fullWidth,
-      kind: unit?.kind ?? 'other',
-      unit: unit?.unit ?? null,
+      kind: signMissing ? 'percent' : (unit?.kind ?? 'other'),
+      unit: signMissing ? '%' : (unit?.unit ?? null),
       before: text.slice(Math.max(prevEnd, token.start - 24), token.start).replace(/\s+/g, ' ').trim(),
       after: text.slice(unitEnd, Math.min(to, unitEnd + 16)).replace(/\s+/g, ' ').trim(),
+      ...(signMissing ? { signMissing } : {}),
     });
     prevEnd = unitEnd;
     i = Math.max(i, unitEnd - 1);

@@ -7,6 +7,10 @@ import type { Figure } from './figures';
 import { changeRate, type Interval, percentOf, shown, sum } from './interval';
 import { convert, Dec, isAmountUnit } from './number';
 
+/** A figure as the rate is computed from it: as stated, or as fix-all leaves it (rules/amount-mismatch `asFixed`). */
+export type Input = (f: Figure) => Figure;
+const asStated: Input = (f) => f;
+
 export interface Recomputed {
   exact: Decimal;
   range: Interval;
@@ -22,8 +26,8 @@ function inUnit(f: Figure, unit: string | null) {
   return { value: to(f.value), range: { lo: to(range.lo), hi: to(range.hi) }, ok: true };
 }
 
-function wholeOf(w: Whole, unit: string | null) {
-  const figures = w.kind === 'parts' ? w.parts : [w.figure];
+function wholeOf(w: Whole, unit: string | null, input: Input) {
+  const figures = (w.kind === 'parts' ? w.parts : [w.figure]).map(input);
   const each = figures.map((f) => inUnit(f, unit));
   return {
     ok: each.every((e) => e.ok),
@@ -34,42 +38,48 @@ function wholeOf(w: Whole, unit: string | null) {
 }
 
 /** 完成率 = 决算 ÷ 预算; null on a zero budget (zero-base-rate's business). */
-export function completionRate(c: Extract<Claim, { kind: 'completion' }>): Recomputed | null {
-  if (c.budget.value.isZero()) return null;
-  const range = percentOf(shown(c.actual.value, c.actual.decimals), shown(c.budget.value, c.budget.decimals));
+export function completionRate(c: Extract<Claim, { kind: 'completion' }>, input: Input = asStated): Recomputed | null {
+  const actual = input(c.actual);
+  const budget = input(c.budget);
+  if (budget.value.isZero()) return null;
+  const range = percentOf(shown(actual.value, actual.decimals), shown(budget.value, budget.decimals));
   if (!range) return null;
-  return { exact: c.actual.value.dividedBy(c.budget.value).times(100), range, formula: `${c.actual.text} ÷ ${c.budget.text}` };
+  return { exact: actual.value.dividedBy(budget.value).times(100), range, formula: `${actual.text} ÷ ${budget.text}` };
 }
 
 /** 增减率 = 增减额 ÷ (本年数 ∓ 增减额). */
-export function changeRateOf(c: Extract<Claim, { kind: 'change' }>): Recomputed | null {
+export function changeRateOf(c: Extract<Claim, { kind: 'change' }>, input: Input = asStated): Recomputed | null {
+  const current = input(c.current);
+  const delta = input(c.delta);
   // Last year's amount stated in the text is the base itself.
   if (c.prior) {
-    if (c.prior.unit !== c.delta.unit || c.prior.value.lte(0)) return null;
-    const range = percentOf(shown(c.delta.value, c.delta.decimals), shown(c.prior.value, c.prior.decimals));
+    const prior = input(c.prior);
+    if (prior.unit !== delta.unit || prior.value.lte(0)) return null;
+    const range = percentOf(shown(delta.value, delta.decimals), shown(prior.value, prior.decimals));
     if (!range) return null;
-    return { exact: c.delta.value.dividedBy(c.prior.value).times(100), range, formula: `${c.delta.text} ÷ ${c.prior.text}` };
+    return { exact: delta.value.dividedBy(prior.value).times(100), range, formula: `${delta.text} ÷ ${prior.text}` };
   }
-  const prior = c.increase ? c.current.value.minus(c.delta.value) : c.current.value.plus(c.delta.value);
-  const range = changeRate(shown(c.current.value, c.current.decimals), shown(c.delta.value, c.delta.decimals), c.increase);
+  const prior = c.increase ? current.value.minus(delta.value) : current.value.plus(delta.value);
+  const range = changeRate(shown(current.value, current.decimals), shown(delta.value, delta.decimals), c.increase);
   if (!range || prior.lte(0)) return null;
   return {
-    exact: c.delta.value.dividedBy(prior).times(100),
+    exact: delta.value.dividedBy(prior).times(100),
     range,
-    formula: `${c.delta.text} ÷ (${c.current.text} ${c.increase ? '−' : '+'} ${c.delta.text})`,
+    formula: `${delta.text} ÷ (${current.text} ${c.increase ? '−' : '+'} ${delta.text})`,
   };
 }
 
 /** 占比 = 部分 ÷ 总数, in the part's unit. */
-export function shareRate(c: Extract<Claim, { kind: 'share' }>): Recomputed | null {
-  const whole = wholeOf(c.whole, c.part.unit);
+export function shareRate(c: Extract<Claim, { kind: 'share' }>, input: Input = asStated): Recomputed | null {
+  const part = input(c.part);
+  const whole = wholeOf(c.whole, part.unit, input);
   if (!whole.ok || whole.value.isZero()) return null;
-  const range = percentOf(shown(c.part.value, c.part.decimals), whole.range);
+  const range = percentOf(shown(part.value, part.decimals), whole.range);
   if (!range) return null;
   return {
-    exact: c.part.value.dividedBy(whole.value).times(100),
+    exact: part.value.dividedBy(whole.value).times(100),
     range,
-    formula: `${c.part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
+    formula: `${part.text} ÷ ${c.whole.kind === 'parts' ? `(${whole.text})` : whole.text}`,
   };
 }
 

@@ -1,10 +1,38 @@
+import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
+import { round } from '../interval';
 import { type AmountUnit, convert, formatNumber } from '../number';
 import { tableName } from '../report';
-import type { CellRef } from '../resolve';
+import type { CellRef, Link } from '../resolve';
 import type { Found, Rule } from './rule';
 
 export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;
+
+/**
+ * What this rule's fix makes of the link's figure, or null when it flags nothing or offers no
+ * fix: with another cell matching, the label may be what is wrong; nor for a negative cell:
+ * prose states a decrease in words (减少), so a minus sign is not a fix.
+ */
+function correction(l: Link): { value: Decimal; text: string } | null {
+  if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return null;
+  if (l.instead || l.sameAs || l.cell.value.value.isNegative()) return null;
+  const value = convert(l.cell.value.value, l.table.unit, l.figure.unit as AmountUnit);
+  return { value: round(value, l.figure.decimals), text: formatNumber(value, l.figure) };
+}
+
+/**
+ * Each figure as fix-all leaves it: an amount this rule fixes reads as its cell. The rate rules
+ * recompute from these, so that a rate's fix agrees with the fix of an amount it is computed
+ * from (from the stated amount, fix-all would "correct" a right rate into a wrong one).
+ */
+export function asFixed(links: Link[]): (f: Figure) => Figure {
+  const fixed = new Map<Figure, Figure>();
+  for (const l of links) {
+    const c = correction(l);
+    if (c) fixed.set(l.figure, { ...l.figure, ...c });
+  }
+  return (f) => fixed.get(f) ?? f;
+}
 
 /** A narrative amount that its label ties to a cell, but that disagrees with the cell. */
 export const amountMismatch: Rule = {
@@ -12,18 +40,7 @@ export const amountMismatch: Rule = {
   severity: 'warning',
   tags: ['link', 'amount'],
   description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
-  check: ({ links, claims }) => {
-    // A figure a stated rate is computed from: changing it alone would leave the rate wrong, so
-    // which figures to change is the author's call (no automatic fix).
-    const inputs = new Set<Figure>();
-    for (const c of claims) {
-      if (c.kind === 'share') {
-        inputs.add(c.part);
-        if (c.whole.kind === 'figure') inputs.add(c.whole.figure);
-        else if (c.whole.kind === 'parts') c.whole.parts.forEach((p) => inputs.add(p));
-      } else if (c.kind === 'completion') inputs.add(c.budget).add(c.actual);
-      else if (c.kind === 'change' && c.rate) inputs.add(c.current);
-    }
+  check: ({ links }) => {
     return links.flatMap((l): Found[] => {
       if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
       const unit = l.figure.unit as AmountUnit;
@@ -47,9 +64,7 @@ export const amountMismatch: Rule = {
           ...(l.sameAs ? [{ start: l.sameAs.figure.start, end: l.sameAs.figure.end, message: l.sameAs.what }] : []),
           ...(l.instead && !l.sameAs ? [{ start: l.instead.cell.start, end: l.instead.cell.end, message: { zh: `数值相同：${where(l.instead)}`, en: `same value: ${where(l.instead)}` } }] : []),
         ],
-        // With another cell matching, the label may be what is wrong: no automatic fix. Nor for a
-        // negative cell: prose states a decrease in words (减少), so a minus sign is not a fix.
-        fix: l.instead || l.sameAs || l.cell.value.value.isNegative() || inputs.has(l.figure) ? null : { start: l.figure.start, end: l.figure.end, newText: right },
+        fix: correction(l) ? { start: l.figure.start, end: l.figure.end, newText: right } : null,
       }];
     });
   },

@@ -1,6 +1,7 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
 import { changeAmountOf, changeRateOf } from '../rates';
+import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
@@ -13,24 +14,26 @@ export const changeMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
-  check: ({ claims, tolerance }) =>
-    claims.flatMap((c): Found[] => {
+  check: ({ claims, links, tolerance }) => {
+    const input = asFixed(links);
+    return claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
-      const current = shown(c.current.value, c.current.decimals);
-      const delta = shown(c.delta.value, c.delta.decimals);
       if (c.zeroBase) {
+        const thisYear = input(c.current);
+        const current = shown(thisYear.value, thisYear.decimals);
+        const delta = shown(c.delta.value, c.delta.decimals);
         const agree = delta.lo.lte(current.hi) && delta.hi.gte(current.lo);
         if (agree || !c.increase) return [];
         return [{
           start: c.delta.start,
           end: c.delta.end,
           message: {
-            zh: `上年基数为 0 时，增加额应等于本年数 ${c.current.text}，文中为 ${c.delta.text}。`,
-            en: `With a zero base last year, the increase must equal this year's ${c.current.text}; the text says ${c.delta.text}.`,
+            zh: `上年基数为 0 时，增加额应等于本年数 ${thisYear.text}，文中为 ${c.delta.text}。`,
+            en: `With a zero base last year, the increase must equal this year's ${thisYear.text}; the text says ${c.delta.text}.`,
           },
-          expected: c.current.text,
+          expected: thisYear.text,
           related: [related(c.current, '本年数', "this year's amount")],
-          fix: c.current.unit === c.delta.unit ? { start: c.delta.start, end: c.delta.end, newText: c.current.text } : null,
+          fix: thisYear.unit === c.delta.unit ? { start: c.delta.start, end: c.delta.end, newText: thisYear.text } : null,
         }];
       }
       const out: Found[] = [];
@@ -54,7 +57,7 @@ export const changeMismatch: Rule = {
           fix: null,
         });
       }
-      const r = c.rate ? changeRateOf(c) : null;
+      const r = c.rate ? changeRateOf(c, input) : null;
       if (!c.rate || !r) return out;
       // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
       if (amountWrong) {
@@ -70,5 +73,6 @@ export const changeMismatch: Rule = {
       // A rate computed from a change amount that is itself wrong: no automatic fix.
       if (finding && amountWrong) finding.fix = null;
       return finding ? [...out, finding] : out;
-    }),
+    });
+  },
 };

@@ -1,4 +1,5 @@
 import { completionRate } from '../rates';
+import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -8,9 +9,10 @@ export const completionMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
-  check: ({ claims, tolerance }) =>
-    claims.flatMap((c) => {
-      const r = c.kind === 'completion' ? completionRate(c) : null;
+  check: ({ claims, links, tolerance }) => {
+    const input = asFixed(links);
+    return claims.flatMap((c) => {
+      const r = c.kind === 'completion' ? completionRate(c, input) : null;
       if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding(tolerance, {
         rate: c.rate,
@@ -19,5 +21,6 @@ export const completionMismatch: Rule = {
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
       });
       return finding ? [finding] : [];
-    }),
+    });
+  },
 };

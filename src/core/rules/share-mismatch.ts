@@ -1,5 +1,6 @@
 import { tableName } from '../report';
 import { shareRate } from '../rates';
+import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -9,10 +10,11 @@ export const shareMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
-  check: ({ claims, tolerance }) =>
-    claims.flatMap((c) => {
+  check: ({ claims, links, tolerance }) => {
+    const input = asFixed(links);
+    return claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
-      const r = shareRate(c);
+      const r = shareRate(c, input);
       if (!r) return [];
       const source =
         c.whole.kind === 'cell'
@@ -27,5 +29,6 @@ export const shareMismatch: Rule = {
         related: [related(c.part, '部分', 'part'), ...(source ? [source] : [])],
       });
       return finding ? [finding] : [];
-    }),
+    });
+  },
 };
