@@ -28,8 +28,9 @@ const CLAUSE_END = /^[，,。；;、)）]$/;
 
 /** A bare figure that the words before make a rate, at the end of its clause: its % sign is missing. */
 function missingPercent(norm: string, start: number, end: number): boolean {
-  const next = /\S/.exec(norm.slice(end, end + 80))?.[0] ?? '';
-  return CLAUSE_END.test(next) && RATE_BEFORE.test(norm.slice(Math.max(0, start - 40), start));
+  const next = /\S(\d?)/.exec(norm.slice(end, end + 80));
+  // `1,01`: a comma before a digit is a broken number, not the clause's end.
+  return !!next && !next[1] && CLAUSE_END.test(next[0]) && RATE_BEFORE.test(norm.slice(Math.max(0, start - 40), start));
 }
 
 const AMOUNT_UNITS: AmountUnit[] = ['万元', '亿元', '元'];

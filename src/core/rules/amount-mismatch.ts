@@ -21,7 +21,8 @@ function correction(l: Link): { value: Decimal; text: string } | null {
 }
 
 /**
- * Each figure as fix-all leaves it: an amount this rule fixes reads as its cell. The rate rules
+ * Each figure as fix-all leaves it: an amount this rule fixes reads as its cell (one unit-mismatch
+ * fixes, in the cell's unit). The rate rules
  * recompute from these, so that a rate's fix agrees with the fix of an amount it is computed
  * from (from the stated amount, fix-all would "correct" a right rate into a wrong one).
  */
@@ -30,6 +31,8 @@ export function asFixed(links: Link[]): (f: Figure) => Figure {
   for (const l of links) {
     const c = correction(l);
     if (c) fixed.set(l.figure, { ...l.figure, ...c });
+    // unit-mismatch's fix: the same digits under the unit the cell agrees with.
+    else if (l.unitInstead && l.strong) fixed.set(l.figure, { ...l.figure, unit: l.unitInstead });
   }
   return (f) => fixed.get(f) ?? f;
 }
