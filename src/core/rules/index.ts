@@ -21,6 +21,7 @@ import { tableIdentity } from './table-identity';
 import { trendWord } from './trend-word';
 import { truncatedCode } from './truncated-code';
 import { unitMismatch } from './unit-mismatch';
+import { unplacedRow } from './unplaced-row';
 import { zeroBaseRate } from './zero-base-rate';
 
 export const rules: readonly Rule[] = [
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   departmentName,
   tableIdentity,
   truncatedCode,
+  unplacedRow,
   badDirective,
 ];
 

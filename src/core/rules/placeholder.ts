@@ -24,8 +24,8 @@ const RESIDUES: Residue[] = [
   { pattern: /(?<![0-9.,])(?:19|20)[0-9](?=\s*年\s*(?:度|[区市县省]级|部\s*门))|(?<![0-9A-Za-z.,])(?:19|20)[0-9]?[Xx×]+(?=\s*年)/g, what: { zh: '残缺的年份', en: 'a year with digits missing' } },
   // Both of the template's alternatives left in: 下降（增长）, 增加/减少.
   { pattern: new RegExp(`(?:${WORDS})\\s*\\(\\s*(?:${WORDS})\\s*\\)|(?:${WORDS})\\s*/\\s*(?:${WORDS})`, 'g'), what: { zh: '模板中的备选用词未删除', en: 'both of the template’s alternative words' }, alternatives: true },
-  // Blanks to fill in: [ ], 【 】, ( ), ＿＿, ____ — within a line (a line of ___ alone is markdown's rule).
-  { pattern: /\[\s*\]|【\s*】|\(\s+\)|\(\)|(?<=[^\s_][ \t]*)_{2,}|_{2,}(?=[ \t]*[^\s_])/g, what: { zh: '待填写的空白', en: 'a blank left to fill in' } },
+  // Blanks to fill in: [ ], 【 】, ( ), ＿＿, ____ — within a line (a line of ___ alone is markdown’s rule); the spaces around are bounded so that a long run of spaces stays linear.
+  { pattern: /\[\s*\]|【\s*】|\(\s+\)|\(\)|(?<=[^\s_][ \t]{0,8})_{2,}|_{2,}(?=[ \t]{0,8}[^\s_])/g, what: { zh: '待填写的空白', en: 'a blank left to fill in' } },
   // Guidance in parentheses telling the author what to write.
   {
     pattern: /\((?:请|如有|如无|若有|填写|填报|填列|简要|主要说明|描述|列示|注明|参照|按照[^()]{0,20}填)[^()\d]{4,80}\)|\([^()\d]{2,40}(?:情况|内容)[,，]\s*以及[^()\d]{2,60}等\)/g,
