@@ -80,17 +80,23 @@ export function main(argv: string[]): number {
     if (encoding !== 'utf-8') process.stderr.write(`gouji: ${path}: ${lang === 'zh' ? '按' : 'read as '}${encoding.toUpperCase()}${lang === 'zh' ? ' 编码读取' : ''}\n`);
   };
 
+  /** The file's text, its encoding said on stderr; unusable input ends the run (exit 2). */
+  const open = (path: string) => {
+    let file;
+    try {
+      file = readText(path);
+    } catch (e) {
+      if (e instanceof UnreadableInput) fail(e.message);
+      throw e;
+    }
+    announce(path, file.encoding);
+    return file;
+  };
+
   if (command === 'tables') {
     const out: TablesFile[] = [];
     for (const path of files) {
-      let file;
-      try {
-        file = readText(path);
-      } catch (e) {
-        if (e instanceof UnreadableInput) fail(e.message);
-        throw e;
-      }
-      announce(path, file.encoding);
+      const file = open(path);
       const options = optionsFor(path);
       const report = readReport(file.text);
       const template = nameTables(report, templateSet(options.templates, options.template ?? null));
@@ -102,14 +108,7 @@ export function main(argv: string[]): number {
 
   const results: FileResult[] = [];
   for (const path of files) {
-    let file;
-    try {
-      file = readText(path);
-    } catch (e) {
-      if (e instanceof UnreadableInput) fail(e.message);
-      throw e;
-    }
-    announce(path, file.encoding);
+    const file = open(path);
     const options = optionsFor(path);
     let result = check(file.text, options);
     if (values.fix) {
