@@ -1,7 +1,7 @@
 // The CLI's three output formats over one result shape.
 import type { CheckResult } from '../core/check';
 import { coverage, coverageMessage, figureInfo } from '../core/figure-info';
-import type { Finding, Lang } from '../core/finding';
+import { type Finding, isSerious, type Lang } from '../core/finding';
 import { tableName } from '../core/report';
 import { docsUrl, HOMEPAGE, rules } from '../core/rules';
 import { LineIndex, type Range } from '../core/text';
@@ -126,7 +126,7 @@ export function toText(results: FileResult[], lang: Lang): string {
   const out: string[] = [];
   for (const r of results) {
     const lines = new LineIndex(r.report.text);
-    const serious = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const serious = r.findings.filter(isSerious);
     const fixable = serious.filter((f) => f.fix).length;
     const notes = r.findings.length - serious.length;
     out.push(r.path);

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CheckOptions, check } from '../core/check';
-import type { Lang } from '../core/finding';
+import { isSerious, type Lang } from '../core/finding';
 import { applyFixes } from '../core/fix';
 import { nameTables, TemplateError, templateSet } from '../core/identities';
 import { readReport } from '../core/report';
@@ -124,7 +124,7 @@ export function main(argv: string[]): number {
         result = check(text, options);
       }
       // What --fix could not settle: a fix exists only where the engine is certain.
-      const left = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+      const left = result.findings.filter(isSerious).length;
       process.stderr.write(
         lang === 'zh' ? `${path}: 已修正 ${applied.length} 处，另有 ${left} 处问题需要人工核对\n` : `${path}: fixed ${applied.length}; ${left} findings left for review\n`,
       );
@@ -133,7 +133,7 @@ export function main(argv: string[]): number {
   }
   const output = format === 'json' ? toJson(results, lang) : format === 'sarif' ? toSarif(results, lang) : toText(results, lang);
   process.stdout.write(output + '\n');
-  const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+  const serious = results.some((r) => r.findings.some(isSerious));
   return serious ? 1 : 0;
 }
 

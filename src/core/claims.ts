@@ -4,7 +4,9 @@ import type { Figure } from './figures';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit } from './number';
 import type { Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { labelKey } from './text';
+import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DOWN, OF_WHICH, SHARE_BARE, SHARE_NAMED, UP } from './links/lexicon';
+import { reportFacts } from './report-facts';
+import { firstAtLeast, labelKey } from './text';
 
 /** A stretch of the text: a direction word such as 大于 or 增加. */
 export interface Span {
@@ -25,21 +27,10 @@ export type Claim =
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
   | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
 
-import { aboutPriorYear, reportYear } from './links/lexicon';
-
 const LEAD = 80;
 
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
-const UP = /增加|增长|上升|提高/;
-const DOWN = /减少|下降|降低|减/;
-const COMPLETION = /(?:完成|执行)[^，,。；;]{0,12}?预算[^，,。；;]{0,4}的\s*$|(?:执行率|完成率|完成)\s*(?:为|是|达)?\s*$/;
-const BUDGET = /预算(?:数|金额)?\s*(?:为|是)?\s*$/;
-const ACTUAL = /(?:决算(?:数)?|支出|实际支出)\s*(?:为|是)?\s*$/;
-const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升)\s*了?\s*$/;
-const COMPARED = /比|较|与[^，,。]{0,16}相比|同比/;
-const SHARE_BARE = /占\s*(?:比)?\s*(?:为)?\s*$/;
-const SHARE_NAMED = /占([^，,。；;占]{2,30}?)的\s*(?:比重|比例)?\s*(?:为)?\s*$/;
 const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(一致|持平|相同|相等)/g;
 
 /** The sentences of a paragraph: split at 。！？, keeping offsets. */
@@ -95,16 +86,10 @@ export function readClaims(report: Report): Claim[] {
   const { text, figures } = report;
   const { norm } = report;
   const claims: Claim[] = [];
-  const year = reportYear(norm);
+  const year = reportFacts(report).period;
   /** The amount that a `其中：` list starting at `first` is of, when only a stop, a line break or a comma stands between. */
   const totalBefore = (first: Figure): Figure | null => {
-    let lo = 0;
-    let hi = figures.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (figures[mid]!.start < first.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(figures, first.start, (g) => g.start);
     const prev = figures[lo - 1];
     if (!prev || prev.kind !== 'amount' || !comparable(prev.unit, first.unit) || first.start - prev.unitEnd > 60) return null;
     return /^[\s。，,；;]*其\s*中\s*[:：,，]?[^\d。；;%]{0,30}$/.test(norm.slice(prev.unitEnd, first.start)) ? prev : null;
@@ -157,8 +142,8 @@ export function readClaims(report: Report): Claim[] {
       const before = lead(i);
       if (COMPLETION.test(words(i))) {
         const since = after(closedAt, i);
-        const b = lastBefore(i, (j) => j > since && BUDGET.test(words(j)), false);
-        const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL.test(words(j)) && !BUDGET.test(words(j)), false);
+        const b = lastBefore(i, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
+        const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
         if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
         closedAt = i - 1;
         return;
@@ -190,7 +175,7 @@ export function readClaims(report: Report): Claim[] {
       const first = group[0]!.part;
       const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
-      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && /其\s*中/.test(norm.slice(total.unitEnd, first.start));
+      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && OF_WHICH.test(norm.slice(total.unitEnd, first.start));
       // `本年支出合计 A 万元。\n其中：基本支出 B 万元，占 x%`: the total ends the sentence (or the
       // paragraph) right before the list, on another line.
       const before = opensWithTotal ? null : totalBefore(first);
@@ -277,8 +262,8 @@ export function readClaims(report: Report): Claim[] {
       const upto = i < 0 ? inBlock.length : i;
       const since = after(closedDirection, upto);
       closedDirection = upto - 1;
-      const b = lastBefore(upto, (j) => j > since && BUDGET.test(words(j)), false);
-      const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL.test(words(j)) && !BUDGET.test(words(j)), false);
+      const b = lastBefore(upto, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
+      const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
       if (a < 0 || b < 0) continue;
       const w = (m[1] ?? m[2])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;

@@ -1,12 +1,13 @@
 // What each prose figure is, where it comes from and what it should be: the one view that
 // the CLI's JSON, hovers and navigation all present.
 import type { CheckResult } from './check';
-import type { Message } from './finding';
+import { isSerious, type Message } from './finding';
 import type { Figure } from './figures';
 import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
 import { changeAmountOf, changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
 import type { CellRef, Link } from './resolve';
+import { firstAtLeast } from './text';
 import { asFixed } from './rules/amount-mismatch';
 
 export type FigureRole = 'amount' | 'share' | 'change-amount' | 'change-rate' | 'completion-rate' | 'count' | 'other';
@@ -76,17 +77,11 @@ export function figureInfo(result: CheckResult): FigureInfo[] {
 
 /** Whether a warning or error lies on a figure; findings come sorted by start. */
 function flaggedSpans(result: CheckResult): (f: Figure) => boolean {
-  const serious = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  const serious = result.findings.filter(isSerious);
   const longest = serious.reduce((m, f) => Math.max(m, f.end - f.start), 0);
   return (figure) => {
     // Only findings that start within `longest` before the figure can reach it.
-    let lo = 0;
-    let hi = serious.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (serious[mid]!.start < figure.start - longest) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(serious, figure.start - longest, (f) => f.start);
     for (let i = lo; i < serious.length && serious[i]!.start < figure.end; i++) if (serious[i]!.end > figure.start) return true;
     return false;
   };

@@ -17,6 +17,9 @@ export interface Fix {
   newText: string;
 }
 
+/** A finding the author must act on (a warning or an error): what Problems, exit codes and counts mean by a problem. */
+export const isSerious = (f: { severity: Severity }) => f.severity === 'error' || f.severity === 'warning';
+
 export interface Related {
   start: number;
   end: number;

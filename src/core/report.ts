@@ -7,9 +7,9 @@ import type { AmountUnit, MalformedToken } from './number';
 import { buildTables } from './tables/grid';
 import { readMeta, statedUnit } from './tables/meta';
 import type { RawTable, Table } from './tables/model';
-import { findRegions, garbled, readRegion, type Unplaced } from './tables/layout';
+import { findRegions, garbled, readRegion } from './tables/layout';
 import { findTextTables, isFooter, type Line } from './tables/text';
-import { halfWidth } from './text';
+import { firstAtLeast, halfWidth } from './text';
 
 export type Block =
   | { kind: 'heading'; depth: number; start: number; end: number }
@@ -36,8 +36,6 @@ export interface Report {
   malformed: Malformed[];
   /** The unit the report states first; tables without their own inherit it. */
   unit: AmountUnit | null;
-  /** Rows of text tables whose figures could not all be placed in columns. */
-  unplaced: Unplaced[];
 }
 
 /** Reads the report; `structure` is the markdown structure of `maskDirectives(original)` when the caller has it already. */
@@ -51,7 +49,7 @@ export function readReport(original: string, structure?: Structure): Report {
   // keep the line-by-line reader, which reads them well).
   const feeds: number[] = [];
   for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) feeds.push(i);
-  const pageAt = (offset: number) => 1 + countBelow(feeds, offset);
+  const pageAt = (offset: number) => 1 + firstAtLeast(feeds, offset, (f) => f);
   // A region whose table is a markdown table (between its title and the next line of the
   // region's own) is the markdown reader's.
   const regions = findRegions(norm, allLines).filter((r) => {
@@ -72,16 +70,7 @@ export function readReport(original: string, structure?: Structure): Report {
   const wholeLine = (l: Line) => norm.slice(norm.lastIndexOf('\n', l.start - 1) + 1, l.end);
   // Prose lines are sorted: find those between two offsets by binary search, not by a scan,
   // so that a report with thousands of tables stays linear.
-  const firstFrom = (offset: number) => {
-    let lo = 0;
-    let hi = prose.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (prose[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (offset: number) => firstAtLeast(prose, offset, (l) => l.start);
   const linesBetween = (a: number, b: number) => {
     const out: Line[] = [];
     for (let i = firstFrom(a); i < prose.length && prose[i]!.end <= b; i++) out.push(prose[i]!);
@@ -103,15 +92,13 @@ export function readReport(original: string, structure?: Structure): Report {
   const reportUnit = prose.map((l) => statedUnit(text.slice(l.start, l.end))).find((u) => u) ?? null;
   let lastUnit: AmountUnit | null = null;
   let cursor = 0;
-  const unplaced: Unplaced[] = [];
   for (const region of regions) {
-    const read = readRegion(text, norm, allLines, region, pageAt);
+    const regionTables = readRegion(text, norm, allLines, region, pageAt);
     const unit = region.unit ?? reportUnit;
-    for (const table of read.tables) Object.assign(table, { unit, unitInherited: !region.unit && unit !== null });
-    tables.push(...read.tables);
-    blocks.push({ kind: 'table', tables: read.tables, start: region.start, end: region.end });
-    unplaced.push(...read.unplaced);
-    for (const table of read.tables) for (const row of table.rows) for (const cell of row.cells) {
+    for (const table of regionTables) Object.assign(table, { unit, unitInherited: !region.unit && unit !== null });
+    tables.push(...regionTables);
+    blocks.push({ kind: 'table', tables: regionTables, start: region.start, end: region.end });
+    for (const table of regionTables) for (const row of table.rows) for (const cell of row.cells) {
       const v = cell.value;
       if (v.kind === 'malformed') malformed.push({ start: v.start, end: v.end, text: text.slice(v.start, v.end), reason: v.reason, where: [table.title, row.label, cell.column.name].filter((x) => x).join(' · ') || null });
     }
@@ -164,20 +151,9 @@ export function readReport(original: string, structure?: Structure): Report {
   malformed.sort((a, b) => a.start - b.start);
   tables.sort((a, b) => a.start - b.start);
   restoreGarbledLabels(tables);
-  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit, unplaced };
+  return { text: original, norm, blocks, tables, figures, malformed, unit: reportUnit };
 }
 
-/** How many of the sorted `xs` are below `x`. */
-function countBelow(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * PDF extraction scrambles a label printed over two lines beside a code alone on its line

@@ -4,12 +4,13 @@ import type { Claim } from './claims';
 import type { Figure } from './figures';
 import { chooseTemplate, type Templates } from './identities';
 import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './links/concepts';
-import { APPROXIMATE_LEAD, DELTA_LEAD, reportYear, type Role, subjectWords } from './links/lexicon';
+import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './links/lexicon';
 import { explains, shown } from './interval';
 import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from './number';
 import type { Block, Report } from './report';
+import { reportFacts } from './report-facts';
 import type { Cell, Row, Table } from './tables/model';
-import { halfWidth, labelKey, memoized } from './text';
+import { firstAtLeast, halfWidth, labelKey, memoized } from './text';
 
 export interface CellRef {
   table: Table;
@@ -244,15 +245,9 @@ class CellsByValue {
 
   /** The index of the first cell worth `yuan` or more. */
   private firstFrom(yuan: number): number {
-    let lo = 0;
-    let hi = this.cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cells[mid]!.yuan < yuan) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtLeast(this.cells, yuan, (c) => c.yuan);
   }
+
 }
 
 /** Whether `a` comes before `b` in their table (both in the same one). */
@@ -281,7 +276,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const sections = sectionTables(report);
   const cells = new CellsByValue(report.tables);
   const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
-  const year = reportYear(norm);
+  const year = reportFacts(report).period;
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {
     if (c.kind === 'completion') {

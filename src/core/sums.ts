@@ -6,7 +6,8 @@ import type Decimal from 'decimal.js';
 import { shown, sum } from './interval';
 import { Dec } from './number';
 import type { Report } from './report';
-import { reportYear, type Role, subjectWords } from './links/lexicon';
+import { type Role, subjectWords } from './links/lexicon';
+import { reportFacts } from './report-facts';
 import { rowKey } from './resolve';
 
 export interface SumClaim {
@@ -170,7 +171,7 @@ const MAJOR_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九
  */
 function itemLists(report: Report, prose: Report['blocks'], byBlock: { figure: Figure; lead: string }[][]): SumClaim[] {
   const out: SumClaim[] = [];
-  const year = reportYear(report.norm);
+  const year = reportFacts(report).period;
   const roleOf = (lead: string) => subjectWords(rowKey(lead), year).role;
   byBlock.forEach((figures, b) => {
     const totals = new Map<Role, Figure>();

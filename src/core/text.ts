@@ -18,6 +18,18 @@ export function memoized(fn: (s: string) => string): (s: string) => string {
   };
 }
 
+/** The index of the first of `xs` (sorted by `key`) whose key is `x` or more: a binary search. */
+export function firstAtLeast<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Full-width ASCII forms (０-９, ．, ，, ％, （, ）, ：…) and the ideographic space to ASCII. */
 export function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>

@@ -11,7 +11,7 @@ import { figureLabel } from './overview';
 import { messageLang } from './lang';
 import type { Reports } from './reports';
 import type { FigureInfo } from '../core/figure-info';
-import type { Finding } from '../core/finding';
+import { type Finding, isSerious } from '../core/finding';
 
 export function registerCommands(reports: Reports, diagnostics: ReportDiagnostics, extensionUri: vscode.Uri): vscode.Disposable[] {
   const activeReport = () => {
@@ -67,7 +67,7 @@ async function checkWorkspace(reports: Reports, diagnostics: ReportDiagnostics):
         if (!reports.isReport(doc)) continue;
         diagnostics.publish(doc);
         checked++;
-        problems += reports.resultFor(doc).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+        problems += serious(reports.resultFor(doc).findings);
         // Let the editor breathe between large reports.
         if (i % 5 === 4) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -80,7 +80,7 @@ async function checkWorkspace(reports: Reports, diagnostics: ReportDiagnostics):
   );
 }
 
-const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+const serious = (findings: Finding[]) => findings.filter(isSerious).length;
 
 /** Applies every certain fix as one undoable edit, and says how many findings are left for the author. */
 async function fixAll(doc: vscode.TextDocument, reports: Reports): Promise<{ fixed: number; left: number }> {

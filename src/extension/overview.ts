@@ -4,6 +4,7 @@
 // figures that cite it) and the sections. A click reveals it.
 import * as vscode from 'vscode';
 import type { Coverage, FigureInfo, FigureState } from '../core/figure-info';
+import { isSerious } from '../core/finding';
 import type { Block } from '../core/report';
 import type { Table } from '../core/tables/model';
 import { loadEngine } from './engine';
@@ -108,7 +109,7 @@ export class ReportOverview implements vscode.TreeDataProvider<OverviewNode>, vs
     const { report, findings } = this.reports.resultFor(doc);
     if (!node) {
       const sections = sectionsOf(report.blocks, report.text);
-      const problems = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+      const problems = findings.filter(isSerious).length;
       return [
         { kind: 'coverage', coverage: loadEngine().coverage(figures), problems },
         { kind: 'figures' },

@@ -1,5 +1,6 @@
 // The language status item: what was checked in the active report, at a glance.
 import * as vscode from 'vscode';
+import { isSerious } from '../core/finding';
 import { loadEngine } from './engine';
 import { messageLang } from './lang';
 import type { Reports } from './reports';
@@ -36,7 +37,7 @@ export class ReportStatus implements vscode.Disposable {
     if (!this.reports.hasChecked(doc)) return;
     const { findings } = this.reports.resultFor(doc);
     const counts = loadEngine().coverage(this.reports.figuresOf(doc));
-    const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+    const serious = findings.filter(isSerious).length;
     // The coverage the CLI prints too (coverage() in src/core/figure-info.ts): what was checked, what was not.
     this.item.text = loadEngine().coverageMessage(counts)[messageLang()];
     this.item.detail = serious ? vscode.l10n.t('{0} problems to act on', serious) : vscode.l10n.t('no problems to act on');

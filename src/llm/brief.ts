@@ -5,6 +5,7 @@
 import type Decimal from 'decimal.js';
 import type { CheckResult } from '../core/check';
 import type { Claim } from '../core/claims';
+import { isSerious } from '../core/finding';
 import type { Figure } from '../core/figures';
 import { type AmountUnit, formatNumber, isAmountUnit } from '../core/number';
 import type { Link } from '../core/resolve';
@@ -303,7 +304,7 @@ export function draftTarget(result: CheckResult, explained: ExplainedClaim, opti
     .replace(/(?:年初预算|预算|决算|支出)?(?:数|金额)?(?:为|是)?$/, '');
   const { subject, code } = subjectOf(link, fallbackSubject);
   const claimRange = [firstFigure, explained.claimEnd];
-  const engineFindings = result.findings.filter((f) => f.start < claimRange[1]! && claimRange[0]! < f.end && (f.severity === 'warning' || f.severity === 'error')).map((f) => f.message.zh);
+  const engineFindings = result.findings.filter((f) => f.start < claimRange[1]! && claimRange[0]! < f.end && isSerious(f)).map((f) => f.message.zh);
 
   const otherReasons = explainedClaims(result)
     .filter((e) => e.explanation.state === 'given' && e.claim !== claim)

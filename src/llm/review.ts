@@ -3,7 +3,7 @@
 // really in the document come back, as ranges of it.
 import * as z from 'zod';
 import type { CheckResult } from '../core/check';
-import type { Message } from '../core/finding';
+import { isSerious, type Message } from '../core/finding';
 import { explainedClaims, type Variance } from './brief';
 import { askModel, type ModelResult, type ModelSettings } from './client';
 
@@ -86,7 +86,7 @@ export function reviewPassages(result: CheckResult): ReviewPassage[] {
       c.kind === 'completion'
         ? { budget: written(c.budget), actual: written(c.actual), rate: written(c.rate) }
         : { thisYear: written(c.current), change: written(c.delta), ...(c.rate ? { rate: written(c.rate) } : {}) };
-    const findings = result.findings.filter((f) => (f.severity === 'warning' || f.severity === 'error') && f.start < e.claimEnd && e.start < f.end).map((f) => f.message.zh);
+    const findings = result.findings.filter((f) => isSerious(f) && f.start < e.claimEnd && e.start < f.end).map((f) => f.message.zh);
     passages.push({
       id: passages.length + 1,
       start: e.start,

@@ -4,7 +4,7 @@
 import { check, type CheckOptions } from '../core/check';
 import { figureInfo } from '../core/figure-info';
 import type { Figure } from '../core/figures';
-import type { Message } from '../core/finding';
+import { isSerious, type Message } from '../core/finding';
 import { explains, shown } from '../core/interval';
 import { convert, convertedDecimals, isAmountUnit } from '../core/number';
 import type { Report } from '../core/report';
@@ -81,7 +81,7 @@ export function verifyDraft(text: string, placement: { start: number; end: numbe
   const from = placement.start;
   const to = from + draft.length;
   const result = check(text.slice(0, from) + draft + text.slice(placement.end), options.check);
-  const serious = result.findings.filter((f) => (f.severity === 'warning' || f.severity === 'error') && f.start < to && from < f.end);
+  const serious = result.findings.filter((f) => isSerious(f) && f.start < to && from < f.end);
   const inDraft = figureInfo(result).filter((i) => i.figure.start >= from && i.figure.end <= to);
   const declared = (options.declared ?? []).map((d) => ({ key: compactText(d.text), meaning: d.meaning }));
 

@@ -144,9 +144,9 @@ const CASES: Record<string, Case[]> = {
   'rules/direction-word.ts': [
     { regexes: ['direction-word.ts:20'], make: (n) => `支出年初预算为100万元，支出决算为90万元，决算数大于预算数，${rep('增上升提高', n)}。\n` },
   ],
-  'rules/report-facts.ts': [
-    // TITLE_YEAR: \\s* around the optional 度 / 区级: long whitespace after 年, then no 部门.
-    { regexes: ['TITLE_YEAR', 'readDepartment'], make: (n) => `${rep(`2024年${SP.repeat(40)}度${SP}区级${SP}x`, n)}部门决算\n` },
+  'report-facts.ts': [
+    // TITLE_YEAR (and the period's first year named): \\s* around the optional 度 / 区级: long whitespace after 年, then no 部门.
+    { regexes: ['TITLE_YEAR', 'readDepartment', 'period'], make: (n) => `${rep(`2024年${SP.repeat(40)}度${SP}区级${SP}x`, n)}部门决算\n` },
   ],
   'rules/report-year.ts': [
     // Many years that are not the report's, each with its own-period words, in one sentence without 。.

@@ -88,12 +88,6 @@ export function subjectWords(clause: string, reportYear: number | null): Subject
   return { words: s, role, prior };
 }
 
-/** The year the report is about: the first `2024 年度…决算` / `2026 年…预算` in it. */
-export function reportYear(norm: string): number | null {
-  const m = /(\d{4})\s*年\s*度?[^。\n]{0,30}?(决算|预算)/.exec(norm.slice(0, 20_000));
-  return m ? Number(m[1]) : null;
-}
-
 /** Whether a clause speaks of a year before the report's (`2023 年度…`, `上年…`). */
 export function aboutPriorYear(clause: string, year: number | null): boolean {
   if (PRIOR_WORDS.test(clause)) return true;

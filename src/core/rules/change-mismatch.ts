@@ -1,7 +1,6 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
 import { changeAmountOf, changeRateOf } from '../rates';
-import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
@@ -14,12 +13,11 @@ export const changeMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
-  check: ({ claims, links, tolerance }) => {
-    const input = asFixed(links);
+  check: ({ claims, asFixed, tolerance }) => {
     return claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       if (c.zeroBase) {
-        const thisYear = input(c.current);
+        const thisYear = asFixed(c.current);
         const current = shown(thisYear.value, thisYear.decimals);
         const delta = shown(c.delta.value, c.delta.decimals);
         const agree = delta.lo.lte(current.hi) && delta.hi.gte(current.lo);
@@ -57,7 +55,7 @@ export const changeMismatch: Rule = {
           fix: null,
         });
       }
-      const r = c.rate ? changeRateOf(c, input) : null;
+      const r = c.rate ? changeRateOf(c, asFixed) : null;
       if (!c.rate || !r) return out;
       // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
       if (amountWrong) {

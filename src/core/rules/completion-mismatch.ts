@@ -1,5 +1,4 @@
 import { completionRate } from '../rates';
-import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -9,10 +8,9 @@ export const completionMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
-  check: ({ claims, links, tolerance }) => {
-    const input = asFixed(links);
-    return claims.flatMap((c) => {
-      const r = c.kind === 'completion' ? completionRate(c, input) : null;
+  check: ({ claims, asFixed, tolerance }) =>
+    claims.flatMap((c) => {
+      const r = c.kind === 'completion' ? completionRate(c, asFixed) : null;
       if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding(tolerance, {
         rate: c.rate,
@@ -21,6 +19,5 @@ export const completionMismatch: Rule = {
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
       });
       return finding ? [finding] : [];
-    });
-  },
+    }),
 };

@@ -1,4 +1,4 @@
-import { bareName, DEPARTMENT_END, normalName, prose, reportFacts } from './report-facts';
+import { bareName, DEPARTMENT_END, normalName, prose, reportFacts } from '../report-facts';
 import type { Found, Rule } from './rule';
 
 /**

@@ -1,5 +1,5 @@
 import type { Message } from '../finding';
-import { prose } from './report-facts';
+import { prose } from '../report-facts';
 import type { Found, Rule } from './rule';
 
 interface Residue {

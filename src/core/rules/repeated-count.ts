@@ -1,5 +1,5 @@
 import type { Figure } from '../figures';
-import { prose } from './report-facts';
+import { prose } from '../report-facts';
 import type { Found, Rule } from './rule';
 
 /** Where a clause about one thing ends. */

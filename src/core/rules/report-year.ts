@@ -1,4 +1,4 @@
-import { prose, reportFacts } from './report-facts';
+import { prose, reportFacts } from '../report-facts';
 import type { Found, Rule } from './rule';
 
 /** A year, not inside a number, a code or a range (`2021-2025年`). */

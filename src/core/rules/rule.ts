@@ -5,6 +5,7 @@ import type { Finding, Message, Severity } from '../finding';
 import type { Figure } from '../figures';
 import type { Templates } from '../identities';
 import type { Report } from '../report';
+import type { Input } from '../rates';
 import type { Link, Statement } from '../resolve';
 import type { SumClaim } from '../sums';
 
@@ -23,6 +24,8 @@ export interface Context {
   tolerance: Tolerance;
   /** The report's inline directives, for the rule that reports unknown rule names in them. */
   directives: Directives;
+  /** Each figure as fix-all leaves it (amount-mismatch's `asFixed`): what the rate rules recompute from. */
+  asFixed: Input;
 }
 
 /**

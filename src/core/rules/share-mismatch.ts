@@ -1,6 +1,5 @@
 import { tableName } from '../report';
 import { shareRate } from '../rates';
-import { asFixed } from './amount-mismatch';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -10,11 +9,10 @@ export const shareMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
-  check: ({ claims, links, tolerance }) => {
-    const input = asFixed(links);
-    return claims.flatMap((c) => {
+  check: ({ claims, asFixed, tolerance }) =>
+    claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
-      const r = shareRate(c, input);
+      const r = shareRate(c, asFixed);
       if (!r) return [];
       const source =
         c.whole.kind === 'cell'
@@ -29,6 +27,5 @@ export const shareMismatch: Rule = {
         related: [related(c.part, '部分', 'part'), ...(source ? [source] : [])],
       });
       return finding ? [finding] : [];
-    });
-  },
+    }),
 };

@@ -1,6 +1,6 @@
 import type { Claim } from '../claims';
 import type { Block } from '../report';
-import { prose } from './report-facts';
+import { prose } from '../report-facts';
 import type { Found, Rule } from './rule';
 
 type Change = Extract<Claim, { kind: 'change' }>;

@@ -26,13 +26,6 @@ export interface Region {
   statedEmpty: boolean;
 }
 
-/** A row the reader could not place in columns, said at information level. */
-export interface Unplaced {
-  start: number;
-  end: number;
-  reason: string;
-}
-
 const CODE_LINE = /(部门公开表|预算公开表|公开)\s*(\d{1,2})\s*(表?)|^\s*表\s*(\d{1,2})\s*$/;
 const NOTE = /^\s*(?:注|说明|备注)\s*[:：\d]/;
 const EMPTY = /本表无数据|本表为空|无数据|本表无|空表/;
@@ -257,13 +250,8 @@ function isLineNoRow(toks: Tok[]): boolean {
   return nums.length >= 3 && nums.every((n, i) => Number(n) === i + 1) && toks.every((t) => t.kind !== 'text' || LABEL_WORD.test(t.text.replace(/\s/g, '')));
 }
 
-export interface RegionTables {
-  tables: Table[];
-  unplaced: Unplaced[];
-}
-
-/** Reads the table of one region; `pageAt` gives the page of an offset. */
-export function readRegion(text: string, norm: string, lines: Line[], region: Region, pageAt: (offset: number) => number): RegionTables {
+/** Reads the table of one region (in parts, side by side); `pageAt` gives the page of an offset. */
+export function readRegion(text: string, norm: string, lines: Line[], region: Region, pageAt: (offset: number) => number): Table[] {
   const body = lines.slice(region.bodyFrom, region.bodyTo).filter((l) => norm.slice(l.start, l.end).trim() !== '');
   // Page numbers: a bare number on the last line of a page, near the page's count.
   const kept = body.filter((l, i) => {
@@ -400,7 +388,6 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   // Columns per part. In layout text the header words say where the columns are (and a
   // column blank in every row is still a column); the figures of a page may sit a few
   // characters off the header, so each page's offset is measured first.
-  const unplaced: Unplaced[] = [];
   const tables: Table[] = [];
   const labelXs = twoParts ? partNames.map((_, p) => median(doubles.map((d) => d[p]!.x))) : [0];
   for (let p = 0; p < nParts; p++) {
@@ -450,7 +437,6 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
       if (s.nums.length === n) s.nums.forEach((t, i) => (placed[i] = t));
       else if (s.nums.length > n) {
         uncertain = true;
-        unplaced.push({ start: s.start, end: s.end, reason: `more figures (${s.nums.length}) than columns (${n})` });
         s.nums.slice(0, n).forEach((t, i) => (placed[i] = t));
       } else if (s.nums.length > 0) {
         const centers = centersFor(s);
@@ -471,7 +457,6 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
           uncertain = true;
           s.nums.forEach((t, i) => (placed[i] = t));
         }
-        if (uncertain) unplaced.push({ start: s.start, end: s.end, reason: `${s.nums.length} figures for ${n} columns: their columns are not certain` });
       }
       const cells: Cell[] = columns.map((column, i) => {
         const t = placed[i];
@@ -516,7 +501,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     });
   }
   const sangong = tables.length === 1 ? pairsAsRows(tables[0]!, header, style) : null;
-  return { tables: sangong ? [sangong] : tables, unplaced };
+  return sangong ? [sangong] : tables;
 }
 
 /** Rows whose code stood alone on its line: PDF extraction may have scrambled their label. */

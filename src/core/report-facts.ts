@@ -2,11 +2,16 @@
 // 部门预算 title of the report names: the cover, the contents, the part titles, the tables'
 // headings) and the department's name (as its title page gives it). The wording rules compare
 // the rest of the text with these.
-import type { Report } from '../report';
+import type { Report } from './report';
 
 export interface ReportFacts {
-  /** The report's own year: the year of a 决算, the budget year of a 预算. */
+  /** The report's own year: the year of a 决算, the budget year of a 预算, when most titles agree on it. */
   year: number | null;
+  /**
+   * The year the text is about as best known, for telling last year's figures from this year's:
+   * `year`, else the first year named with 决算 / 预算 (an excerpt without its titles).
+   */
+  period: number | null;
   kind: '决算' | '预算' | null;
   /** The department as the title page names it, normalised (no spaces, half-width brackets). */
   department: string | null;
@@ -25,7 +30,8 @@ export function reportFacts(report: Report): ReportFacts {
 
 function read(report: Report): ReportFacts {
   const { year, kind } = readYear(report.norm);
-  return { year, kind, department: readDepartment(report.norm) };
+  const named = /(\d{4})\s*年\s*度?[^。\n]{0,30}?(决算|预算)/.exec(report.norm.slice(0, 20_000));
+  return { year, period: year ?? (named ? Number(named[1]) : null), kind, department: readDepartment(report.norm) };
 }
 
 /** The year most titles name, when a clear majority do (one slip among them is what report-year finds). */
