@@ -5,7 +5,7 @@ import { type Directives, readDirectives } from './directives';
 import type { Finding, Severity } from './finding';
 import { nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
-import { type Link, linkFigures } from './resolve';
+import { type Link, linkFigures } from './links/link';
 import { rules } from './rules';
 import { asFixed } from './rules/amount-mismatch';
 import { readSums } from './sums';

@@ -6,7 +6,7 @@ import type { Figure } from './figures';
 import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
 import { changeAmountOf, changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
-import type { CellRef, Link } from './resolve';
+import type { CellRef, Link } from './links/link';
 import { firstAtLeast } from './text';
 import { asFixed } from './rules/amount-mismatch';
 

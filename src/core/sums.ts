@@ -8,7 +8,7 @@ import { Dec } from './number';
 import type { Report } from './report';
 import { type Role, subjectWords } from './links/lexicon';
 import { reportFacts } from './report-facts';
-import { rowKey } from './resolve';
+import { rowKey } from './links/cells';
 
 export interface SumClaim {
   total: Figure;

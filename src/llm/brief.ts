@@ -8,7 +8,7 @@ import type { Claim } from '../core/claims';
 import { isSerious } from '../core/finding';
 import type { Figure } from '../core/figures';
 import { type AmountUnit, formatNumber, isAmountUnit } from '../core/number';
-import type { Link } from '../core/resolve';
+import type { Link } from '../core/links/link';
 
 export type Variance = Extract<Claim, { kind: 'completion' | 'change' }>;
 

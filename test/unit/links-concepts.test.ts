@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { check } from '../../src/core/check';
 import { figureInfo } from '../../src/core/figure-info';
 import { parseTemplate, shippedTemplates, TemplateError } from '../../src/core/identities';
-import type { Link } from '../../src/core/resolve';
+import type { Link } from '../../src/core/links/link';
 import { fixture } from '../helpers';
 
 /** The link of the figure written `number` right after `words` in `text`. */

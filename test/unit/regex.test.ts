@@ -46,16 +46,22 @@ const CASES: Record<string, Case[]> = {
     // BUDGET, ACTUAL, COMPLETION, CHANGE_WORD: `\s*(?:…)?\s*$`, two \s* in a row: quadratic.
     { regexes: ['BUDGET', 'ACTUAL', 'COMPLETION', 'CHANGE_WORD'], make: (n) => `预算${rep(SP, n / 4)}x 100万元，完成${rep(SP, n / 4)}x 90%，决算${rep(SP, n / 4)}x 90万元，增加${rep(SP, n / 4)}x 10万元。\n`, wasSuperLinear: 'quadratic: BUDGET alone on 预算 + 1,000/2,000/4,000 spaces + x takes 3/12/44 ms (COMPLETION 3/11/46, CHANGE_WORD 2/7/51)' },
   ],
-  'resolve.ts': [
+  'links/sections.ts': [
     // HEADING_LIKE /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:…)/: \s* twice around optional groups: quadratic after `#`.
     { regexes: ['HEADING_LIKE'], make: (n) => `#${rep(SP, n)}x 说明\n\n本年支出100万元。\n`, wasSuperLinear: 'quadratic: check() 8/16/32 KB: 428/3,261/15,228 ms (profile: 94% in HEADING_LIKE); the regex alone on # + 4,000/8,000/16,000 U+2003 + x: 173/487/1,997 ms' },
     { regexes: ['/^[#*\\s-]+/', '/。.*$/'], make: (n) => `# ${rep('。', n)}说明\n\n本年支出100万元。\n` },
-    { regexes: ['PATH'], make: (n) => `${rep('一般公共服务支出（类', n)}）支出100万元。\n` },
     { regexes: ['TITLE_NOISE', '/^.*\\d{4}年度?/', '/(合计为|共计|为|是|共|达)$/'], make: (n) => `一、${rep('2024年情况说明（一）1.', n)}\n\n本年支出合计100万元。\n` },
-    // resolve.ts:217 /(增加|…)\s*了?\s*(约|大约|近)?\s*$|…/: three \s* in a row: cubic.
-    { regexes: ['resolve.ts:217 lead words (one long run)'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 合计 | 10.00 |\n\n合计增加${rep(SP, n)}x 10万元。\n`, wasSuperLinear: 'cubic: the regex alone on 增加 + 250/500/1000 spaces + x takes 52/170/1153 ms' },
-    { regexes: ['resolve.ts:217 lead words', 'resolve.ts:222 budget', 'resolve.ts:223 actual'], make: (n) => `${rep(`增加${SP}了${SP}约${SP}预算数${SP}为${SP}决算${SP}是${SP}`, n)}x 100万元，为${rep(SP, 8)}实际支出。\n` },
-    { regexes: ['resolve.ts:87 list item', 'resolve.ts:96-99 depth'], make: (n) => `1.${rep('款项目', n)}：100万元。\n（一）${rep('一', n / 4)}\n` },
+    { regexes: ['sections.ts:87 list item', 'sections.ts:96-99 depth'], make: (n) => `1.${rep('款项目', n)}：100万元。\n（一）${rep('一', n / 4)}\n` },
+  ],
+  'links/link.ts': [
+    { regexes: ['PATH'], make: (n) => `${rep('一般公共服务支出（类', n)}）支出100万元。\n` },
+    // link.ts:217 /(增加|…)\s*了?\s*(约|大约|近)?\s*$|…/: three \s* in a row: cubic.
+    { regexes: ['link.ts:217 lead words (one long run)'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 合计 | 10.00 |\n\n合计增加${rep(SP, n)}x 10万元。\n`, wasSuperLinear: 'cubic: the regex alone on 增加 + 250/500/1000 spaces + x takes 52/170/1153 ms' },
+    { regexes: ['link.ts:217 lead words', 'link.ts:222 budget', 'link.ts:223 actual'], make: (n) => `${rep(`增加${SP}了${SP}约${SP}预算数${SP}为${SP}决算${SP}是${SP}`, n)}x 100万元，为${rep(SP, 8)}实际支出。\n` },
+  ],
+  'links/cells.ts': [
+    // Row keys (SYNONYMS) and column roles are tested on labels and header names of bounded length.
+    { regexes: ['SYNONYMS', '/预算/', '/决算|小计|合计/'], make: (n) => `| 项目 | ${rep('预算决算', n / 8)} |\n|---|---|\n| ${rep('公务用车购置及运行费', n / 2)} | 10.00 |\n\n${rep('因公出国(境)费用', n / 8)}预算 10 万元。\n` },
   ],
   'links/lexicon.ts': [
     // Subject words are read on the clause before a figure (at most 80 characters): role and

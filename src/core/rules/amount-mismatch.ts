@@ -3,7 +3,7 @@ import type { Figure } from '../figures';
 import { round } from '../interval';
 import { type AmountUnit, convert, formatNumber } from '../number';
 import { tableName } from '../report';
-import type { CellRef, Link } from '../resolve';
+import type { CellRef, Link } from '../links/link';
 import type { Found, Rule } from './rule';
 
 export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;

@@ -1,6 +1,6 @@
 import { shown } from '../interval';
 import { convert, isAmountUnit } from '../number';
-import type { Statement } from '../resolve';
+import type { Statement } from '../links/link';
 import type { Found, Rule } from './rule';
 
 /** The same subject, in the same words, stated with different amounts in two paragraphs. */

@@ -6,7 +6,7 @@ import type { Figure } from '../figures';
 import type { Templates } from '../identities';
 import type { Report } from '../report';
 import type { Input } from '../rates';
-import type { Link, Statement } from '../resolve';
+import type { Link, Statement } from '../links/link';
 import type { SumClaim } from '../sums';
 
 /** What every rule reads: the report, its narrative's claims and their links, computed once. */

@@ -1,22 +1,18 @@
 // Which table cell a figure in the prose speaks of: by the words before it (label, subject
 // path 类/款/项, column word), the section it stands in, and — as evidence — its value.
-import type { Claim } from './claims';
-import type { Figure } from './figures';
-import { chooseTemplate, type Templates } from './identities';
-import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './links/concepts';
-import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './links/lexicon';
-import { explains, shown } from './interval';
-import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from './number';
-import type { Block, Report } from './report';
-import { reportFacts } from './report-facts';
-import type { Cell, Row, Table } from './tables/model';
-import { firstAtLeast, halfWidth, labelKey, memoized } from './text';
+import type { Claim } from '../claims';
+import type { Figure } from '../figures';
+import { chooseTemplate, type Templates } from '../identities';
+import { type AmountUnit, convert, isAmountUnit } from '../number';
+import type { Block, Report } from '../report';
+import { reportFacts } from '../report-facts';
+import type { Row, Table } from '../tables/model';
+import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey } from './cells';
+import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './concepts';
+import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './lexicon';
+import { sectionTables } from './sections';
 
-export interface CellRef {
-  table: Table;
-  row: Row;
-  cell: Cell;
-}
+export type { CellRef } from './cells';
 
 export interface Link extends CellRef {
   figure: Figure;
@@ -36,93 +32,9 @@ export interface Link extends CellRef {
   candidates?: CellRef[];
 }
 
-/** Words that vary between tables and prose for one and the same row. */
-const SYNONYMS: [RegExp, string][] = [
-  [/公务用车购置及运行费/g, '公务用车购置及运行维护费'],
-  [/因公出国\(境\)费用/g, '因公出国(境)费'],
-  [/^(包括|主要包括|主要用于)[:：]?/, ''],
-];
-
-/** A label reduced to what identifies a row: no spaces, numbering, markers, synonyms. */
-export const rowKey = memoized((s: string): string => {
-  let k = labelKey(s);
-  for (const [re, to] of SYNONYMS) k = k.replace(re, to);
-  return k;
-});
-
 /** What the words before a figure name: the year and linking verbs stripped. */
 function phraseKey(s: string): string {
   return rowKey(s).replace(/^.*\d{4}年度?/, '').replace(/(合计为|共计|为|是|共|达)$/, '');
-}
-
-const TITLE_NOISE = /情况说明|说明|总体情况|情况|总体|具体|结构|[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|\d+[.、]/g;
-
-/** Tables by their title's words, each list in document order. */
-type TitleIndex = Map<string, Table[]>;
-
-function titleIndex(tables: Table[]): TitleIndex {
-  const index: TitleIndex = new Map();
-  for (const t of tables) {
-    if (!(t.code ?? t.identity) || !t.title) continue;
-    const key = labelKey(t.title);
-    index.set(key, [...(index.get(key) ?? []), t]);
-  }
-  return index;
-}
-
-/**
- * The tables a section heading introduces: those with the shortest title that contains the
- * heading's words — of the report the heading is in (the nearest such table before it), with
- * the other parts of the same table (01表's 收入 and 支出).
- */
-function sectionTable(heading: string, at: number, index: TitleIndex): Table[] {
-  const key = labelKey(heading).replace(TITLE_NOISE, '').replace(/。.*$/, '').replace(/决算$/, '');
-  if (key.length < 2) return [];
-  let best: Table[] | null = null;
-  for (const [title, tables] of index) if (title.includes(key) && (!best || title.length < labelKey(best[0]!.title!).length)) best = tables;
-  if (!best) return [];
-  const before = best.filter((t) => t.start < at);
-  const chosen = before[before.length - 1] ?? best[0]!;
-  return best.filter((t) => (t.code ?? t.identity) === (chosen.code ?? chosen.identity) && t.start < chosen.end && chosen.start < t.end);
-}
-
-const HEADING_LIKE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
-
-/** For each prose block, the table its section is about (nearest heading that names one). */
-function sectionTables(report: Report): Map<Block, { tables: Table[]; heading: string }> {
-  const out = new Map<Block, { tables: Table[]; heading: string }>();
-  let heading = '';
-  const stack: { depth: number; tables: Table[] }[] = [];
-  const index = titleIndex(report.tables);
-  for (const block of report.blocks) {
-    if (block.kind === 'table') continue;
-    // From the start of the line: a list item's marker (`1.`, `-`) is outside its paragraph.
-    const lineStart = report.text.lastIndexOf('\n', block.start - 1) + 1;
-    const firstLine = report.text.slice(lineStart, block.end).split('\n')[0]!;
-    // A heading is short: test only the start of the line (and keep the pattern linear).
-    const headingLike = block.kind === 'heading' || (HEADING_LIKE.test(firstLine.slice(0, 60)) && firstLine.replace(/。.*$/, '').length <= 40);
-    if (headingLike) {
-      const depth = outlineDepth(firstLine);
-      while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-      stack.push({ depth, tables: sectionTable(firstLine.replace(/^[#*\s-]+/, ''), block.start, index) });
-      heading = firstLine.replace(/。.*$/, '');
-    }
-    const tables = [...stack].reverse().flatMap((s) => s.tables);
-    // A numbered paragraph (`2. 职工长期护理保险…项目：`) is a subject of its own.
-    const item = /^\s*(?:[-*]\s*)?(?:\d+[.、]|[（(]\d+[)）])\s*([^：:。，,]{2,40})/.exec(firstLine);
-    out.set(block, { tables, heading: heading + (item ? '|' + item[1] : '') });
-  }
-  return out;
-}
-
-/** 第一部分 > 一、 > （一） > 1. > (1): the outline level of a heading. */
-function outlineDepth(line: string): number {
-  const s = halfWidth(line).replace(/^[#*\s-]+/, '');
-  if (/^第[一二三四五六七八九十]+部分/.test(s)) return 1;
-  if (/^[一二三四五六七八九十]+、/.test(s)) return 2;
-  if (/^\([一二三四五六七八九十]+\)/.test(s)) return 3;
-  if (/^\d+[.、]/.test(s)) return 4;
-  return 5;
 }
 
 /** `社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)` */
@@ -145,118 +57,6 @@ function paths(norm: string, block: Block): SubjectPath[] {
   return out;
 }
 
-/** The row a subject path names in `table`: its last name, under the right parents by code. */
-function rowByPath(table: Table, names: string[]): Row | null {
-  const last = names[names.length - 1]!;
-  const level = [3, 5, 7][names.length - 1]!;
-  // `一般公共服务(类)支出`: the class named without its 支出.
-  const candidates = table.rows.filter((r) => (rowKey(r.label) === last || (level === 3 && rowKey(r.label) === last + '支出')) && (!r.code || r.code.length === level));
-  if (candidates.length <= 1) return candidates[0] ?? null;
-  const byCode = new Map(table.rows.filter((r) => r.code).map((r) => [r.code!, r]));
-  return candidates.find((r) => names.slice(0, -1).every((n, i) => {
-    const parent = r.code && byCode.get(r.code.slice(0, [3, 5][i]));
-    return !parent || rowKey(parent.label) === n;
-  })) ?? null;
-}
-
-/** The column a role names: 预算 → a budget column; otherwise the first (the row's total). */
-function columnFor(table: Table, role: 'budget' | 'actual' | null): number {
-  const names = table.columns.map((c) => c.path[c.path.length - 1] ?? '');
-  if (role === 'budget') return names.findIndex((n) => /预算/.test(n));
-  if (role === 'actual') {
-    const i = names.findIndex((n) => /决算|小计|合计/.test(n));
-    return i >= 0 ? i : table.columns.length ? 0 : -1;
-  }
-  return table.columns.length ? 0 : -1;
-}
-
-/** Does `figure` (in its unit) agree with `cell` (in the table's unit), allowing for rounding? */
-function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: AmountUnit): boolean {
-  // A blank cell is an exact zero where a figure is expected.
-  if (cell.value.kind === 'blank') return figure.value.isZero();
-  if (cell.value.kind !== 'number') return false;
-  const value = convert(cell.value.value, tableUnit, unit);
-  const range = shown(value, convertedDecimals(cell.value.style.decimals, tableUnit, unit));
-  return explains(range, figure.value, figure.decimals);
-}
-
-/** The cell among `tables` that `figure` agrees with, preferring the same table and row. */
-/** A number cell of the report with its value in 元, for finding the cells near a figure's value. */
-interface ValuedCell extends CellRef {
-  yuan: number;
-  /** Half a unit of its last shown digit, in 元: how far rounding lets it stray. */
-  half: number;
-  /** Position of its table in the report, of its row in the table, of the cell in the row. */
-  order: [number, number, number];
-}
-
-/**
- * The report's number cells sorted by value, so that finding the cell a figure agrees with
- * looks at the few cells near its value instead of every cell of the report (quadratic on a
- * file of many reports). Floats only narrow the search, with room to spare; `agrees` decides.
- */
-class CellsByValue {
-  private readonly cells: ValuedCell[] = [];
-  private widest = 0;
-
-  constructor(tables: Table[]) {
-    tables.forEach((table, t) => {
-      const unit = table.unit;
-      if (!unit) return;
-      const factor = YUAN_PER[unit].toNumber();
-      table.rows.forEach((row, r) =>
-        row.cells.forEach((cell, c) => {
-          if (cell.value.kind !== 'number') return;
-          const half = 0.5 * 10 ** -cell.value.style.decimals * factor;
-          this.cells.push({ table, row, cell, yuan: cell.value.value.toNumber() * factor, half, order: [t, r, c] });
-          this.widest = Math.max(this.widest, half);
-        }),
-      );
-    });
-    this.cells.sort((a, b) => a.yuan - b.yuan);
-  }
-
-  /**
-   * The first cell that `figure` agrees with, in the order: `first`'s table, the section's
-   * tables, then the report's tables that have a code.
-   */
-  agreeing(figure: Figure, first: Table, sectionTables: Table[]): CellRef | null {
-    if (!isAmountUnit(figure.unit)) return null;
-    const unit = figure.unit;
-    const yuan = figure.value.toNumber() * YUAN_PER[unit].toNumber();
-    const figureHalf = 0.5 * 10 ** -figure.decimals * YUAN_PER[unit].toNumber();
-    const slack = 1e-9 * Math.abs(yuan) + 1e-6;
-    const rank = (c: ValuedCell): number => {
-      if (c.table === first) return 0;
-      const section = sectionTables.indexOf(c.table);
-      return section >= 0 ? 1 + section : c.table.code ?? c.table.identity ? 1 + sectionTables.length + c.order[0] : -1;
-    };
-    let best: { cell: ValuedCell; rank: number } | null = null;
-    for (let i = this.firstFrom(yuan - figureHalf - this.widest - slack); i < this.cells.length; i++) {
-      const c = this.cells[i]!;
-      if (c.yuan > yuan + figureHalf + this.widest + slack) break;
-      if (Math.abs(c.yuan - yuan) > figureHalf + c.half + slack) continue;
-      const r = rank(c);
-      if (r < 0 || (best && (best.rank < r || (best.rank === r && before(best.cell, c))))) continue;
-      if (agrees(figure, unit, c.cell, c.table.unit!)) best = { cell: c, rank: r };
-    }
-    return best && { table: best.cell.table, row: best.cell.row, cell: best.cell.cell };
-  }
-
-  /** The index of the first cell worth `yuan` or more. */
-  private firstFrom(yuan: number): number {
-    return firstAtLeast(this.cells, yuan, (c) => c.yuan);
-  }
-
-}
-
-/** Whether `a` comes before `b` in their table (both in the same one). */
-const before = (a: ValuedCell, b: ValuedCell) => a.order[1] < b.order[1] || (a.order[1] === b.order[1] && a.order[2] < b.order[2]);
-
-/**
- * Links the amount figures of the prose to cells. Figures that are a change's delta are not
- * amounts of any row; a completion claim's budget and actual are linked by role.
- */
 /** An amount with the words that say what it is, for finding the same thing stated twice. */
 export interface Statement {
   figure: Figure;
@@ -271,6 +71,10 @@ const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决�
 /** Subjects that say nothing by themselves: the figure is of the subject stated before it. */
 const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)?$/;
 
+/**
+ * Links the amount figures of the prose to cells. Figures that are a change's delta are not
+ * amounts of any row; a completion claim's budget and actual are linked by role.
+ */
 export function linkFigures(report: Report, claims: Claim[], templates?: Templates): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
   const { norm } = report;
   const sections = sectionTables(report);
