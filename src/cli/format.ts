@@ -1,6 +1,6 @@
 // The CLI's three output formats over one result shape.
 import type { CheckResult } from '../core/check';
-import { coverage, coverageMessage, figureInfo } from '../core/figure-info';
+import { coverage, coverageMessage } from '../core/figure-info';
 import { type Finding, isSerious, type Lang } from '../core/finding';
 import { tableName } from '../core/report';
 import { docsUrl, HOMEPAGE, rules } from '../core/rules';
@@ -37,7 +37,7 @@ function diagnostic(f: Finding, lines: LineIndex, lang: Lang) {
 export function toJson(results: FileResult[], lang: Lang): string {
   const files = results.map((r) => {
     const lines = new LineIndex(r.report.text);
-    const infos = figureInfo(r);
+    const infos = r.figures;
     return {
       path: r.path,
       coverage: coverage(infos),
@@ -130,7 +130,7 @@ export function toText(results: FileResult[], lang: Lang): string {
     const fixable = serious.filter((f) => f.fix).length;
     const notes = r.findings.length - serious.length;
     out.push(r.path);
-    out.push(`  ${coverageMessage(coverage(figureInfo(r)))[lang]}`);
+    out.push(`  ${coverageMessage(coverage(r.figures))[lang]}`);
     out.push(
       lang === 'zh'
         ? `  ${serious.length ? `${serious.length} 处需要处理${fixable ? `（${fixable} 处可用 --fix 自动修正）` : ''}` : '没有需要处理的问题'}${notes ? `，另有 ${notes} 条提示` : ''}`

@@ -2,11 +2,13 @@
 import { type Claim, readClaims } from './claims';
 import { type Config, severityFor, type Tolerance } from './config';
 import { type Directives, readDirectives } from './directives';
+import { type FigureInfo, figureInfo } from './figure-info';
 import type { Finding, Severity } from './finding';
 import { nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './links/link';
 import { rules } from './rules';
+import { recomputeAll } from './rates';
 import { asFixed } from './rules/amount-mismatch';
 import { readSums } from './sums';
 
@@ -15,6 +17,8 @@ export interface CheckResult {
   claims: Claim[];
   links: Link[];
   findings: Finding[];
+  /** Each prose figure: its link, its recomputed value, its verdict — what every presenter shows. */
+  figures: FigureInfo[];
 }
 
 export interface CheckOptions {
@@ -39,10 +43,13 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const { links, unlinked, statements } = linkFigures(report, claims, templates);
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
-  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: asFixed(links) };
+  const fixed = asFixed(links);
+  const rates = recomputeAll(claims, fixed);
+  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, rates };
   // Each rule reports where and what; its id and default severity are stamped here.
   const findings = rules.flatMap((rule) => rule.check(context).map((f): Stamped => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
-  return { report, claims, links, findings: settle(findings, directives, options.rules) };
+  const settled = settle(findings, directives, options.rules);
+  return { report, claims, links, findings: settled, figures: figureInfo(report, links, rates, settled) };
 }
 
 const RULE_IDS = rules.map((r) => r.id);

@@ -1,16 +1,15 @@
 // What each prose figure is, where it comes from and what it should be: the one view that
 // the CLI's JSON, hovers and navigation all present.
-import type { CheckResult } from './check';
-import { isSerious, type Message } from './finding';
+import { type Finding, isSerious, type Message } from './finding';
 import type { Figure } from './figures';
 import { round } from './interval';
 import { type AmountUnit, convert, formatNumber } from './number';
-import { changeAmountOf, changeRateOf, completionRate, type Recomputed, shareRate } from './rates';
+import type { RateOf, Recomputed } from './rates';
+import type { Report } from './report';
 import type { CellRef, Link } from './links/link';
 import { firstAtLeast } from './text';
-import { asFixed } from './rules/amount-mismatch';
 
-export type FigureRole = 'amount' | 'share' | 'change-amount' | 'change-rate' | 'completion-rate' | 'count' | 'other';
+export type FigureRole = RateOf['role'] | 'amount' | 'count' | 'other';
 
 /**
  * What the engine concluded about a figure: it agrees with its source (cell or recomputed
@@ -34,23 +33,13 @@ export interface FigureInfo {
   candidates: CellRef[] | null;
 }
 
-export function figureInfo(result: CheckResult): FigureInfo[] {
-  const roles = new Map<Figure, { role: FigureRole; recomputed: Recomputed | null }>();
-  // rates as the rules recompute them: from the amounts as their fixes leave them
-  const input = asFixed(result.links);
-  for (const c of result.claims) {
-    if (c.kind === 'completion') roles.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input) });
-    else if (c.kind === 'share') roles.set(c.rate, { role: 'share', recomputed: shareRate(c, input) });
-    else if (c.kind === 'change') {
-      roles.set(c.delta, { role: 'change-amount', recomputed: changeAmountOf(c) });
-      if (c.rate) roles.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input) });
-    }
-  }
-  const links = new Map(result.links.map((l) => [l.figure, l]));
-  const flagged = flaggedSpans(result);
-  return result.report.figures.map((figure) => {
-    const known = roles.get(figure);
-    const link = links.get(figure) ?? null;
+/** Each prose figure as the check concluded: computed once, at the end of the check. */
+export function figureInfo(report: Report, links: Link[], rates: Map<Figure, RateOf>, findings: Finding[]): FigureInfo[] {
+  const byFigure = new Map(links.map((l) => [l.figure, l]));
+  const flagged = flaggedSpans(findings);
+  return report.figures.map((figure) => {
+    const known = rates.get(figure);
+    const link = byFigure.get(figure) ?? null;
     const role: FigureRole = known?.role ?? (figure.kind === 'amount' ? 'amount' : figure.kind === 'count' ? 'count' : 'other');
     const recomputed = known?.recomputed ?? null;
     let computed: string | null = null;
@@ -76,8 +65,8 @@ export function figureInfo(result: CheckResult): FigureInfo[] {
 }
 
 /** Whether a warning or error lies on a figure; findings come sorted by start. */
-function flaggedSpans(result: CheckResult): (f: Figure) => boolean {
-  const serious = result.findings.filter(isSerious);
+function flaggedSpans(findings: Finding[]): (f: Figure) => boolean {
+  const serious = findings.filter(isSerious);
   const longest = serious.reduce((m, f) => Math.max(m, f.end - f.start), 0);
   return (figure) => {
     // Only findings that start within `longest` before the figure can reach it.

@@ -97,3 +97,27 @@ export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recompute
   const range = signed.isNegative() ? { lo: hi.negated(), hi: lo.negated() } : { lo, hi };
   return { exact: signed.abs(), range, formula: `${c.current.text} − ${c.prior.text}` };
 }
+
+/** What a figure of a claim is, with its value recomputed from the figures it is computed from. */
+export interface RateOf {
+  role: 'completion-rate' | 'share' | 'change-amount' | 'change-rate';
+  recomputed: Recomputed | null;
+}
+
+/**
+ * Every claim's rate (and stated change amount) recomputed once per check, from the figures as
+ * fix-all leaves them: what the rules judge, and what the hover, the CLI and the model's
+ * verification show.
+ */
+export function recomputeAll(claims: Claim[], input: Input): Map<Figure, RateOf> {
+  const out = new Map<Figure, RateOf>();
+  for (const c of claims) {
+    if (c.kind === 'completion') out.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input) });
+    else if (c.kind === 'share') out.set(c.rate, { role: 'share', recomputed: shareRate(c, input) });
+    else if (c.kind === 'change') {
+      out.set(c.delta, { role: 'change-amount', recomputed: changeAmountOf(c) });
+      if (c.rate) out.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input) });
+    }
+  }
+  return out;
+}

@@ -9,7 +9,6 @@ import type { ReportConfig } from './config';
 interface Checked {
   version: number;
   result: CheckResult;
-  figures?: FigureInfo[];
 }
 
 /** Check results by document, kept for the version they were computed from. */
@@ -56,9 +55,7 @@ export class Reports implements vscode.Disposable {
   }
 
   figuresOf(doc: vscode.TextDocument): FigureInfo[] {
-    const entry = this.entry(doc);
-    entry.figures ??= loadEngine().figureInfo(entry.result);
-    return entry.figures;
+    return this.entry(doc).result.figures;
   }
 
   hasChecked(doc: vscode.TextDocument): boolean {

@@ -2,7 +2,6 @@
 // report is checked again, and each figure of the draft is found to agree with the report,
 // to disagree (with what it should be), or to come from nowhere the report knows.
 import { check, type CheckOptions } from '../core/check';
-import { figureInfo } from '../core/figure-info';
 import type { Figure } from '../core/figures';
 import { isSerious, type Message } from '../core/finding';
 import { explains, shown } from '../core/interval';
@@ -82,7 +81,7 @@ export function verifyDraft(text: string, placement: { start: number; end: numbe
   const to = from + draft.length;
   const result = check(text.slice(0, from) + draft + text.slice(placement.end), options.check);
   const serious = result.findings.filter((f) => isSerious(f) && f.start < to && from < f.end);
-  const inDraft = figureInfo(result).filter((i) => i.figure.start >= from && i.figure.end <= to);
+  const inDraft = result.figures.filter((i) => i.figure.start >= from && i.figure.end <= to);
   const declared = (options.declared ?? []).map((d) => ({ key: compactText(d.text), meaning: d.meaning }));
 
   const figures = inDraft.map(({ figure, link, recomputed }): CheckedFigure => {

@@ -3,7 +3,6 @@
 // tables (the line is given), every expected rate worked out by hand in the comment.
 import assert from 'node:assert/strict';
 import { check } from '../../src/core/check';
-import { figureInfo } from '../../src/core/figure-info';
 import { parseTemplate, shippedTemplates, TemplateError } from '../../src/core/identities';
 import type { Link } from '../../src/core/links/link';
 import { fixture } from '../helpers';
@@ -100,7 +99,7 @@ describe('bases of changes', () => {
     const change = result.claims.find((c) => c.kind === 'change');
     assert.equal(change?.kind === 'change' && change.current.text, '4,627.11');
     assert.equal(change?.kind === 'change' && change.prior?.text, '4,009.04');
-    const rate = figureInfo(result).find((f) => f.figure.text === '15.42')!;
+    const rate = result.figures.find((f) => f.figure.text === '15.42')!;
     assert.equal(rate.state, 'agrees');
     assert.equal(rate.recomputed?.formula, '618.07 ÷ 4,009.04');
   });

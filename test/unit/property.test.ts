@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { check, type CheckResult } from '../../src/core/check';
-import { figureInfo } from '../../src/core/figure-info';
 import { applyFixes } from '../../src/core/fix';
 import { assertRangesInside, fixture } from '../helpers';
 
@@ -323,7 +322,7 @@ describe('properties (fast-check)', function () {
       const text = [...table05, '五、一般公共预算财政拨款支出决算情况说明', '', '住房保障支出(类)住房改革支出(款)住房公积金(项)。年初预算为125.26万元,支出决算为142.82万元,完成年初预算的99.65%。'].join('\n');
       fixAllIsIdempotent(text);
       assert.deepEqual(fixes(text), ['amount-mismatch 142.82 -> 124.82']);
-      const rate = figureInfo(check(text)).find((i) => i.figure.text === '99.65')!;
+      const rate = check(text).figures.find((i) => i.figure.text === '99.65')!;
       assert.deepEqual([rate.state, rate.computed, rate.recomputed?.formula], ['agrees', '99.65', '124.82 ÷ 125.26']);
     });
     it('fix-all on a wrong part with a right share fixes the part only (the same cause)', () => {

@@ -1,6 +1,5 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
-import { changeAmountOf, changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
@@ -13,7 +12,7 @@ export const changeMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
-  check: ({ claims, asFixed, tolerance }) => {
+  check: ({ claims, asFixed, rates, tolerance }) => {
     return claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       if (c.zeroBase) {
@@ -36,7 +35,7 @@ export const changeMismatch: Rule = {
       }
       const out: Found[] = [];
       // With last year's amount stated, the change amount is this year's minus it.
-      const amount = changeAmountOf(c);
+      const amount = rates.get(c.delta)?.recomputed ?? null;
       const amountWrong = amount !== null && !explains(amount.range, c.delta.value, c.delta.decimals);
       if (amount && amountWrong) {
         const expected = formatNumber(round(amount.exact, c.delta.decimals), c.delta);
@@ -55,7 +54,7 @@ export const changeMismatch: Rule = {
           fix: null,
         });
       }
-      const r = c.rate ? changeRateOf(c, asFixed) : null;
+      const r = c.rate ? rates.get(c.rate)?.recomputed : null;
       if (!c.rate || !r) return out;
       // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
       if (amountWrong) {

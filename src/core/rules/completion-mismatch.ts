@@ -1,4 +1,3 @@
-import { completionRate } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -8,9 +7,9 @@ export const completionMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
-  check: ({ claims, asFixed, tolerance }) =>
+  check: ({ claims, rates, tolerance }) =>
     claims.flatMap((c) => {
-      const r = c.kind === 'completion' ? completionRate(c, asFixed) : null;
+      const r = c.kind === 'completion' ? rates.get(c.rate)?.recomputed : null;
       if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding(tolerance, {
         rate: c.rate,

@@ -5,7 +5,7 @@ import type { Finding, Message, Severity } from '../finding';
 import type { Figure } from '../figures';
 import type { Templates } from '../identities';
 import type { Report } from '../report';
-import type { Input } from '../rates';
+import type { Input, RateOf } from '../rates';
 import type { Link, Statement } from '../links/link';
 import type { SumClaim } from '../sums';
 
@@ -26,6 +26,8 @@ export interface Context {
   directives: Directives;
   /** Each figure as fix-all leaves it (amount-mismatch's `asFixed`): what the rate rules recompute from. */
   asFixed: Input;
+  /** Each claim's rate (and stated change amount), recomputed from `asFixed`'s figures: computed once, read by rules and presenters alike. */
+  rates: Map<Figure, RateOf>;
 }
 
 /**

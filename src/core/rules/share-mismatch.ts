@@ -1,5 +1,4 @@
 import { tableName } from '../report';
-import { shareRate } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -9,10 +8,10 @@ export const shareMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
-  check: ({ claims, asFixed, tolerance }) =>
+  check: ({ claims, rates, tolerance }) =>
     claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
-      const r = shareRate(c, asFixed);
+      const r = rates.get(c.rate)?.recomputed;
       if (!r) return [];
       const source =
         c.whole.kind === 'cell'

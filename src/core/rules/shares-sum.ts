@@ -1,6 +1,5 @@
 import type { Figure } from '../figures';
 import { explains, shown, sum } from '../interval';
-import { shareRate } from '../rates';
 import { Dec } from '../number';
 import type { Found, Rule } from './rule';
 
@@ -13,14 +12,14 @@ export const sharesSum: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '各项占比之和不为 100%', en: 'Shares of one whole that do not add up to 100%' },
-  check: ({ claims }) => {
+  check: ({ claims, rates }) => {
     const groups = new Map<Figure[], { parts: Figure[]; whole: Figure | null; wrongShare: boolean }>();
     for (const c of claims) {
       if (c.kind !== 'share' || c.group.length < 2) continue;
       const g = groups.get(c.group) ?? { parts: [], whole: c.whole.kind === 'parts' ? null : c.whole.figure, wrongShare: false };
       g.parts.push(c.part);
       // A share that is not its part ÷ the whole is reported on itself; the sum says nothing more.
-      const r = shareRate(c);
+      const r = rates.get(c.rate)?.recomputed;
       if (r && !explains(r.range, c.rate.value, c.rate.decimals)) g.wrongShare = true;
       groups.set(c.group, g);
     }
