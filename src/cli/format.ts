@@ -2,7 +2,7 @@
 import type { CheckResult } from '../core/check';
 import { coverage, coverageMessage } from '../core/figure-info';
 import { type Finding, isSerious, type Lang } from '../core/finding';
-import { tableName } from '../core/report';
+import { columnName, rowName, tableName } from '../core/names';
 import { docsUrl, HOMEPAGE, rules } from '../core/rules';
 import { LineIndex, type Range } from '../core/text';
 
@@ -51,8 +51,8 @@ export function toJson(results: FileResult[], lang: Lang): string {
         decimals: f.decimals,
         source: link && {
           table: tableName(link.table),
-          row: [link.row.code, link.row.label].filter((x) => x).join(' '),
-          column: link.cell.column.name,
+          row: rowName(link.table, link.row)[lang],
+          column: columnName(link.table, link.cell.column)[lang],
           value: link.cell.text,
           range: lines.range(link.cell.start, link.cell.end),
         },

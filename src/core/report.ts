@@ -189,8 +189,3 @@ function midSentence(paragraph: string): boolean {
 function isHeadingLine(s: string): boolean {
   return OUTLINE.test(s.slice(0, 50)) && s.trim().length <= 40 && !/[。；]/.test(s);
 }
-
-/** A table's name as its readers say it: `公开05表 一般公共预算财政拨款支出决算表`. */
-export function tableName(t: Table): string {
-  return [t.code, t.title, t.part ? `(${t.part})` : null].filter((s) => s).join(' ') || 'table';
-}

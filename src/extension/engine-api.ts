@@ -4,5 +4,6 @@ export { coverage, coverageMessage } from '../core/figure-info';
 export { applyFixes } from '../core/fix';
 export { parseTemplateText, shippedTemplates, TemplateError } from '../core/identities';
 export { Checker } from '../core/incremental';
+export { columnName, rowName, tableName } from '../core/names';
 export { rules } from '../core/rules';
 export * as model from './model-api';

@@ -4,6 +4,8 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { FigureInfo } from '../core/figure-info';
+import { loadEngine } from './engine';
+import { messageLang } from './lang';
 import type { Reports } from './reports';
 
 export const LINKS_SCHEME = 'gouji';
@@ -51,9 +53,11 @@ function linkTable(doc: vscode.TextDocument, figures: FigureInfo[]): string {
     .filter((f) => f.link)
     .map(({ figure, link, state }) => {
       const { table, row, cell: source } = link!;
+      const { tableName, rowName, columnName } = loadEngine();
+      const lang = messageLang();
       const line = doc.positionAt(figure.start).line + 1;
       const verdict = (VERDICT[state] ?? (() => (link!.agrees ? vscode.l10n.t('agrees') : vscode.l10n.t('disagrees'))))();
-      return `| ${line} | ${cell(`${figure.text} ${figure.unit ?? ''}`)} | ${cell([table.code, table.title].filter(Boolean).join(' '))} | ${cell([row.code, row.label].filter(Boolean).join(' '))} | ${cell(source.column.name)} | ${cell(`${source.text} ${table.unit ?? ''}`)} | ${verdict} |`;
+      return `| ${line} | ${cell(`${figure.text} ${figure.unit ?? ''}`)} | ${cell(tableName(table))} | ${cell(rowName(table, row)[lang])} | ${cell(columnName(table, source.column)[lang])} | ${cell(`${source.text} ${table.unit ?? ''}`)} | ${verdict} |`;
     });
   const header = [vscode.l10n.t('Line'), vscode.l10n.t('Figure'), vscode.l10n.t('Table'), vscode.l10n.t('Row'), vscode.l10n.t('Column'), vscode.l10n.t('Value as written'), vscode.l10n.t('Agrees')];
   return [

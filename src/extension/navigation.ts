@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { FigureInfo } from '../core/figure-info';
 import type { Block, Report } from '../core/report';
 import type { Cell, Row, Table } from '../core/tables/model';
+import { loadEngine } from './engine';
+import { messageLang } from './lang';
 import { rangeOf, type Reports } from './reports';
 
 /** Decimals shown for a recomputed rate and its interval: enough to see why it rounds as it does. */
@@ -29,8 +31,12 @@ function hoverMarkdown(): vscode.MarkdownString {
   return md;
 }
 
-const tableName = (table: Table) => [table.code, table.title, table.part && `(${table.part})`].filter(Boolean).join(' ');
-const rowName = (row: Row) => [row.code, row.label].filter(Boolean).join(' ');
+/** Table, row and column in the report's words, as the engine names them in every message. */
+function placeNames(table: Table, row: Row, cell: Cell): [string, string, string] {
+  const { tableName, rowName, columnName } = loadEngine();
+  const lang = messageLang();
+  return [tableName(table), rowName(table, row)[lang], columnName(table, cell.column)[lang]];
+}
 
 export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vscode.MarkdownString | undefined {
   const { link, recomputed } = info;
@@ -43,9 +49,10 @@ export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vsco
   } else if (!link && !recomputed) return undefined;
   if (link) {
     const { table, row, cell } = link;
-    line(vscode.l10n.t('Source cell'), tableName(table));
-    line(vscode.l10n.t('Row'), rowName(row));
-    line(vscode.l10n.t('Column'), cell.column.name);
+    const [tableWords, rowWords, columnWords] = placeNames(table, row, cell);
+    line(vscode.l10n.t('Source cell'), tableWords);
+    line(vscode.l10n.t('Row'), rowWords);
+    line(vscode.l10n.t('Column'), columnWords);
     line(vscode.l10n.t('Value as written'), table.unit ? `${cell.text} ${table.unit}` : cell.text);
     if (!link.agrees) line(vscode.l10n.t('Disagrees with the text'), info.figure.text);
   }
@@ -66,7 +73,7 @@ export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vsco
 /** Where the prose cites a cell, and whether each citation agrees. */
 function describeCell(found: CellAt, citing: FigureInfo[], doc: vscode.TextDocument): vscode.MarkdownString {
   const md = hoverMarkdown();
-  md.appendMarkdown(`**${escapeMarkdown(tableName(found.table))}** · ${escapeMarkdown(rowName(found.row))} · ${escapeMarkdown(found.cell.column.name)}  \n`);
+  md.appendMarkdown(`${placeNames(found.table, found.row, found.cell).map((s, i) => (i ? escapeMarkdown(s) : `**${escapeMarkdown(s)}**`)).join(' · ')}  \n`);
   if (!citing.length) return md.appendMarkdown(vscode.l10n.t('Not cited in the text.'));
   const disagree = citing.filter((f) => !f.link!.agrees).length;
   md.appendMarkdown(`${vscode.l10n.t('Cited {0} times in the text; {1} disagree.', citing.length, disagree)}  \n`);

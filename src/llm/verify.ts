@@ -6,6 +6,7 @@ import type { Figure } from '../core/figures';
 import { isSerious, type Message } from '../core/finding';
 import { explains, shown } from '../core/interval';
 import { convert, convertedDecimals, isAmountUnit } from '../core/number';
+import { cellName } from '../core/names';
 import type { Report } from '../core/report';
 import type { KnownFigure } from './brief';
 import type { DraftFigure } from './schema';
@@ -63,8 +64,8 @@ function statedElsewhere(report: Report, f: Figure, from: number, to: number): M
       if (!table.unit || !isAmountUnit(f.unit)) continue;
       for (const cell of row.cells) {
         if (cell.value.kind === 'number' && restates(f, cell.value.value, table.unit, cell.value.style.decimals)) {
-          const where = [table.code, row.label, cell.column.name].filter(Boolean).join(' · ');
-          return { zh: `与 ${where} 一致`, en: `matches ${where}` };
+          const where = cellName({ table, row, cell });
+          return { zh: `与${where.zh}一致`, en: `matches ${where.en}` };
         }
       }
     }
@@ -84,17 +85,17 @@ export function verifyDraft(text: string, placement: { start: number; end: numbe
   const inDraft = result.figures.filter((i) => i.figure.start >= from && i.figure.end <= to);
   const declared = (options.declared ?? []).map((d) => ({ key: compactText(d.text), meaning: d.meaning }));
 
-  const figures = inDraft.map(({ figure, link, recomputed }): CheckedFigure => {
+  const figures = inDraft.map(({ figure, state, link, recomputed }): CheckedFigure => {
     const written = draft.slice(figure.start - from, figure.unitEnd - from).replace(/\s+/g, ' ');
     const meaning = declared.find((d) => d.key.includes(compactText(figure.text)))?.meaning ?? null;
     const at = { text: written, start: figure.start - from, end: figure.unitEnd - from, meaning };
     const finding = serious.find((f) => f.start < figure.unitEnd && figure.start < f.end);
     if (finding) return { ...at, verdict: { status: 'disagrees', expected: finding.expected, message: finding.message } };
-    if (link?.agrees) {
-      const where = [link.table.code, link.row.label, link.cell.column.name].filter(Boolean).join(' · ');
-      return { ...at, verdict: { status: 'agrees', basis: { zh: `与 ${where} 一致`, en: `matches ${where}` } } };
+    if (link && state === 'agrees') {
+      const where = cellName(link);
+      return { ...at, verdict: { status: 'agrees', basis: { zh: `与${where.zh}一致`, en: `matches ${where.en}` } } };
     }
-    if (recomputed) return { ...at, verdict: { status: 'agrees', basis: { zh: `重算：${recomputed.formula}`, en: `recomputed: ${recomputed.formula}` } } };
+    if (recomputed && state === 'agrees') return { ...at, verdict: { status: 'agrees', basis: { zh: `重算：${recomputed.formula}`, en: `recomputed: ${recomputed.formula}` } } };
     const knownAs = options.known?.find((k) => restates(figure, k.value, k.unit, k.decimals));
     if (knownAs) return { ...at, verdict: { status: 'agrees', basis: { zh: `等于${knownAs.label.zh}`, en: `equals ${knownAs.label.en}` } } };
     const elsewhere = statedElsewhere(result.report, figure, from, to);

@@ -48,7 +48,7 @@ describe('linking prose amounts to cells', () => {
     assert.equal(at(text, f!), '6,822,084.75');
     assert.equal(f!.expected, '6,822,048.75');
     assert.equal(f!.fix?.newText, '6,822,048.75');
-    assert.match(f!.message.zh, /公开02表 收入决算表 · 合计 · 财政拨款收入/);
+    assert.match(f!.message.zh, /公开02表 收入决算表“合计”行“财政拨款收入”列/);
     assert.equal(at(text, f!.related[0]!), '6,822,048.75');
   });
 

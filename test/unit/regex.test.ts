@@ -63,6 +63,10 @@ const CASES: Record<string, Case[]> = {
     // Row keys (SYNONYMS) and column roles are tested on labels and header names of bounded length.
     { regexes: ['SYNONYMS', '/预算/', '/决算|小计|合计/'], make: (n) => `| 项目 | ${rep('预算决算', n / 8)} |\n|---|---|\n| ${rep('公务用车购置及运行费', n / 2)} | 10.00 |\n\n${rep('因公出国(境)费用', n / 8)}预算 10 万元。\n` },
   ],
+  'names.ts': [
+    // GROUP_WORDS is anchored at both ends: a long header name is one comparison.
+    { regexes: ['GROUP_WORDS'], make: (n) => `| 项目 | ${rep('小计', n / 2)} |\n|---|---|\n| 合计 | 10.00 |\n\n合计 12 万元。\n` },
+  ],
   'links/lexicon.ts': [
     // Subject words are read on the clause before a figure (at most 80 characters): role and
     // linking words at its end, years anywhere in it.

@@ -2,11 +2,9 @@ import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
 import { round } from '../interval';
 import { type AmountUnit, convert, formatNumber } from '../number';
-import { tableName } from '../report';
-import type { CellRef, Link } from '../links/link';
+import { cellName, rowName } from '../names';
+import type { Link } from '../links/link';
 import type { Found, Rule } from './rule';
-
-export const where = (ref: CellRef) => `${tableName(ref.table)} · ${ref.row.code ? ref.row.code + ' ' : ''}${ref.row.label} · ${ref.cell.column.name || '金额'}`;
 
 /**
  * What this rule's fix makes of the link's figure, or null when it flags nothing or offers no
@@ -52,20 +50,20 @@ export const amountMismatch: Rule = {
       const instead = l.sameAs
         ? { zh: `${l.figure.text} 是上文的${l.sameAs.what.zh}，而非决算数。`, en: `${l.figure.text} is ${l.sameAs.what.en} stated above, not the actual.` }
         : l.instead
-        ? { zh: `文中数字与${where(l.instead)}（${l.instead.cell.text}）一致，而非${l.row.label}。`, en: `The figure equals ${where(l.instead)} (${l.instead.cell.text}), not ${l.row.label}.` }
+        ? { zh: `文中数字与${cellName(l.instead).zh}（${l.instead.cell.text}）一致，而非${rowName(l.table, l.row).zh}。`, en: `The figure equals ${cellName(l.instead).en} (${l.instead.cell.text}), not ${rowName(l.table, l.row).en}.` }
         : { zh: '', en: '' };
       return [{
         start: l.figure.start,
         end: l.figure.end,
         message: {
-          zh: `${l.figure.text} ${unit}与${where(l)}的 ${cellText} ${l.table.unit}不符，应为 ${right} ${unit}。${instead.zh}`,
-          en: `${l.figure.text} ${unit} disagrees with ${where(l)}: ${cellText} ${l.table.unit}; it should be ${right} ${unit}. ${instead.en}`.trim(),
+          zh: `${l.figure.text} ${unit}与${cellName(l).zh}的 ${cellText} ${l.table.unit}不符，应为 ${right} ${unit}。${instead.zh}`,
+          en: `${l.figure.text} ${unit} disagrees with ${cellName(l).en}: ${cellText} ${l.table.unit}; it should be ${right} ${unit}. ${instead.en}`.trim(),
         },
         expected: right,
         related: [
-          { start: l.cell.start, end: l.cell.end, message: { zh: `来源：${where(l)}`, en: `source: ${where(l)}` } },
+          { start: l.cell.start, end: l.cell.end, message: { zh: `来源：${cellName(l).zh}`, en: `source: ${cellName(l).en}` } },
           ...(l.sameAs ? [{ start: l.sameAs.figure.start, end: l.sameAs.figure.end, message: l.sameAs.what }] : []),
-          ...(l.instead && !l.sameAs ? [{ start: l.instead.cell.start, end: l.instead.cell.end, message: { zh: `数值相同：${where(l.instead)}`, en: `same value: ${where(l.instead)}` } }] : []),
+          ...(l.instead && !l.sameAs ? [{ start: l.instead.cell.start, end: l.instead.cell.end, message: { zh: `数值相同：${cellName(l.instead).zh}`, en: `same value: ${cellName(l.instead).en}` } }] : []),
         ],
         fix: correction(l) ? { start: l.figure.start, end: l.figure.end, newText: right } : null,
       }];

@@ -1,4 +1,4 @@
-import { tableName } from '../report';
+import { cellName } from '../names';
 import { rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
@@ -15,7 +15,7 @@ export const shareMismatch: Rule = {
       if (!r) return [];
       const source =
         c.whole.kind === 'cell'
-          ? related(c.whole.figure, `总数：${tableName(c.whole.table)} ${c.whole.row.label}`, `whole: ${tableName(c.whole.table)} ${c.whole.row.label}`)
+          ? related(c.whole.figure, `总数：${cellName(c.whole).zh}`, `whole: ${cellName(c.whole).en}`)
           : c.whole.kind === 'figure'
             ? related(c.whole.figure, '总数', 'whole')
             : null;

@@ -1,9 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { Message, Related, Severity } from '../finding';
 import { type Checked, type Evaluation, evaluationFor, type Instance, type Operand } from '../identities';
-import { bandsName, cellName, cellNameFrom, codeRange, rowName } from '../identities/describe';
+import { bandsName, cellName, cellNameFrom, codeRange, rowName, tableName } from '../names';
 import { formatNumber, type NumberStyle } from '../number';
-import { tableName } from '../report';
 import type { Row } from '../tables/model';
 import type { Found, Rule } from './rule';
 

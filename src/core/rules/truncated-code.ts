@@ -1,5 +1,5 @@
 import { evaluationFor } from '../identities';
-import { bandsName, codeRange } from '../identities/describe';
+import { bandsName, codeRange } from '../names';
 import type { Found, Rule } from './rule';
 
 /**

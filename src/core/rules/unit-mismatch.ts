@@ -1,4 +1,4 @@
-import { where } from './amount-mismatch';
+import { cellName } from '../names';
 import type { Found, Rule } from './rule';
 
 /** `247.39 元` where the table says 2,473,866.60 元: right digits, wrong unit. */
@@ -17,11 +17,11 @@ export const unitMismatch: Rule = {
         start,
         end: l.figure.unitEnd,
         message: {
-          zh: `${l.figure.text} ${l.figure.unit}与${where(l)}（${l.cell.text} ${l.table.unit}）只在单位为“${l.unitInstead}”时一致。`,
-          en: `${l.figure.text} ${l.figure.unit} matches ${where(l)} (${l.cell.text} ${l.table.unit}) only if the unit is ${l.unitInstead}.`,
+          zh: `${l.figure.text} ${l.figure.unit}与${cellName(l).zh}（${l.cell.text} ${l.table.unit}）只在单位为“${l.unitInstead}”时一致。`,
+          en: `${l.figure.text} ${l.figure.unit} matches ${cellName(l).en} (${l.cell.text} ${l.table.unit}) only if the unit is ${l.unitInstead}.`,
         },
         expected: l.unitInstead,
-        related: [{ start: l.cell.start, end: l.cell.end, message: { zh: `来源：${where(l)}`, en: `source: ${where(l)}` } }],
+        related: [{ start: l.cell.start, end: l.cell.end, message: { zh: `来源：${cellName(l).zh}`, en: `source: ${cellName(l).en}` } }],
         fix: { start, end: l.figure.unitEnd, newText: l.unitInstead },
       }];
     }),

@@ -1,4 +1,4 @@
-import { tableName } from '../report';
+import { tableName } from '../names';
 import type { Found, Rule } from './rule';
 
 /**

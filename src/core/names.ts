@@ -1,9 +1,14 @@
-// Naming tables, rows, columns and cells in the report's own words, in both languages.
-import type { Message } from '../finding';
-import { tableName } from '../report';
-import type { Row, Table } from '../tables/model';
-import type { Operand } from './evaluate';
-import { columnWords } from './match';
+// Naming tables, rows, columns and cells in the report's own words, in both languages: the one
+// place every message, hover and CLI line takes a place's name from.
+import type { Message } from './finding';
+import { columnWords } from './identities/match';
+import type { CellRef } from './links/cells';
+import type { Column, Row, Table } from './tables/model';
+
+/** A table's name as its readers say it: `公开05表 一般公共预算财政拨款支出决算表`. */
+export function tableName(t: Table): string {
+  return [t.code, t.title, t.part ? `(${t.part})` : null].filter((s) => s).join(' ') || 'table';
+}
 
 /** A table printed in several bands (06表: 人员经费 | 公用经费) by its code and title alone. */
 export function bandsName(bands: Table[]): string {
@@ -30,26 +35,29 @@ function rowPart(table: Table, row: Row): Message {
   return rowName(table, row);
 }
 
+const GROUP_WORDS = /^(小计|合计|总计|金额)$/;
+
 /**
  * A column by its lowest header line; where that is not unique in the table (三公 表: 合计 under
  * 预算数 and under 决算数), by its whole header and its 栏次.
  */
-export function columnName(table: Table, column: Operand['column']): Message {
+export function columnName(table: Table, column: Column): Message {
   const words = columnWords(table, column);
   const leaf = words[words.length - 1] ?? '';
   const unique = table.columns.filter((c) => {
     const w = columnWords(table, c);
     return w[w.length - 1] === leaf;
   }).length === 1;
-  if (unique && leaf) return { zh: leaf, en: leaf };
+  // A word every group of columns has (小计 under 本年支出) says little without its group.
+  if (unique && leaf && !(GROUP_WORDS.test(leaf) && words.length > 1)) return { zh: leaf, en: leaf };
   const path = words.join(' / ') || `#${table.columns.indexOf(column) + 1}`;
   return column.lineNo ? { zh: `${path}（栏次 ${column.lineNo}）`, en: `${path} (column ${column.lineNo})` } : { zh: path, en: path };
 }
 
 /** `公开10表 机关运行经费支出情况表“302 商品和服务支出”行“机关运行经费支出决算数”列`. */
-export function cellName(o: Operand): Message {
+export function cellName(o: CellRef): Message {
   const row = rowPart(o.table, o.row);
-  const col = columnName(o.table, o.column);
+  const col = columnName(o.table, o.cell.column);
   return {
     zh: `${tableName(o.table)}${row.zh}“${col.zh}”列`,
     en: [tableName(o.table), row.en, `column “${col.en}”`].filter((s) => s).join(', '),
@@ -57,12 +65,12 @@ export function cellName(o: Operand): Message {
 }
 
 /** A cell named as briefly as its relation to `to` allows: no table, row or column said twice. */
-export function cellNameFrom(o: Operand, to: Operand): Message {
+export function cellNameFrom(o: CellRef, to: CellRef): Message {
   const row = rowPart(o.table, o.row);
-  const col = columnName(o.table, o.column);
+  const col = columnName(o.table, o.cell.column);
   const sameTable = o.table === to.table;
   const sameRow = sameTable && o.row === to.row;
-  const sameColumn = columnWords(o.table, o.column).join('') === columnWords(to.table, to.column).join('');
+  const sameColumn = columnWords(o.table, o.cell.column).join('') === columnWords(to.table, to.cell.column).join('');
   if (sameRow || (sameTable && !row.zh)) return { zh: `“${col.zh}”列`, en: `column “${col.en}”` };
   if (sameTable && sameColumn) return row;
   if (sameTable) return { zh: `${row.zh}“${col.zh}”列`, en: `${row.en}, column “${col.en}”` };
