@@ -15,7 +15,7 @@ describe('gouji in VS Code displayed in Chinese', () => {
     const uri = copyFixture(REPORT_001, 'report-001-zh.txt');
     const { diagnostic } = await openAndWaitFor(uri, 'amount-mismatch', '7,143,754.56');
     // src/core/rules/amount-mismatch.ts: `${figure} ${unit}与${where}的 ${cell} ${unit}不符，应为 ${right} ${unit}。`
-    assert.match(diagnostic.message, /^7,143,754\.56 元与公开01表 .* · 总计 · 决算数的 7,289,400\.60 元不符，应为 7,289,400\.60 元。/);
+    assert.match(diagnostic.message, /^7,143,754\.56 元与公开01表 .*“总计”行“决算数”列的 7,289,400\.60 元不符，应为 7,289,400\.60 元。/);
   });
 
   it('labels a hover in Chinese', async () => {
