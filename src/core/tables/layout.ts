@@ -597,14 +597,17 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
     const names: string[] = [];
     for (const w of ws) {
       const last = names[names.length - 1];
-      if (last !== undefined && !COMPLETE_LABEL.test(last) && !/数$/.test(last)) names[names.length - 1] = last + w;
+      // A lone character ends the name above it (`机关运行经费预算` / `数`).
+      const continues = !COMPLETE_LABEL.test(last ?? '') && !/数$/.test(last ?? '') || /^[^类款项]$/.test(w);
+      if (last !== undefined && continues) names[names.length - 1] = last + w;
       else names.push(w);
     }
     const own = nParts > 1 && widths ? names.slice(-(widths.reduce((a, b) => a + b, 0))).slice(part ? widths[0]! : 0, part ? undefined : widths[0]!) : names.slice(-n);
     // A 小计 under a parent (`公务用车购置及运行费` / `小计` `购置费` `运行费`) means some names
-    // span others: which of them are columns, one line per word cannot say.
+    // span others.
     const spanning = names.includes('小计') && names.length > n;
     if (own.length === n && !spanning) own.forEach((w, c) => paths[c]!.push(w));
+    else if (spanning && nParts === 1) spannedPaths(names, n)?.forEach((p, c) => paths[c]!.push(...p));
   } else {
     for (const line of header) {
       let ws = words(line);
@@ -617,6 +620,30 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
     const clean = path.filter((t, k) => t !== path[k - 1] && !/^(收入|支出)$/.test(t) || nParts === 1);
     return { index: i, path: clean, name: clean.join(' / '), lineNo: null };
   });
+}
+
+/**
+ * The column paths of a header of merged cells read one cell per line, row by row (the 三公 and
+ * 机关运行经费 table: `“三公”经费预算数` `机关运行经费预算数` / `合计` `因公出国(境)费` `公务接待费`
+ * `公务用车购置及运行费` / `小计` `购置费` `运行费`). The names from 小计 on are the bottom row, under
+ * the name that holds their words; the leading names that end in 数 are the top row, whose
+ * first ones span the rest and whose others are columns of their own at the right. Null when
+ * that does not give `n` columns.
+ */
+function spannedPaths(names: string[], n: number): string[][] | null {
+  const sub = names.indexOf('小计');
+  const children = names.slice(sub);
+  const stems = children.slice(1).map((c) => c.replace(/(?:维护)?费$/, ''));
+  let parent = sub - 1;
+  while (parent >= 0 && !(stems.length && stems.every((w) => w && names[parent]!.includes(w)))) parent--;
+  if (parent < 0) return null;
+  let top = 0;
+  while (top < parent && /数$/.test(names[top]!)) top++;
+  const middle = names.slice(top, sub).flatMap((name, i) => (top + i === parent ? children.map((c) => [name, c]) : [[name]]));
+  const alone = n - middle.length;
+  if (alone < 0 || alone > top) return null;
+  const spans = names.slice(0, top - alone);
+  return [...middle.map((p) => [...spans, ...p]), ...names.slice(top - alone, top).map((name) => [name])];
 }
 
 /**
