@@ -3,6 +3,7 @@
 // blank cells dropped) and text with one cell per line. A table starts at its title line and
 // unit line, and ends at its 注：/说明： line or the next title; page breaks, page numbers and
 // a header printed again on the next page are not rows.
+import Decimal from 'decimal.js';
 import { type CellValue, parseCell } from '../number';
 import { cleanLabel, halfWidth } from '../text';
 import { statedUnit } from './meta';
@@ -318,7 +319,10 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     }
     if (style !== 'lines' && open && open.nums.length) open = null;
     for (const t of toks) {
-      const startsNew = !open || (t.kind !== 'num' && (open.nums.length > 0 || (t.kind === 'code' && (open.code !== null || open.label.length > 0)))) || (style !== 'lines' && t.kind === 'text' && open.label.length > 0 && style === 'layout');
+      // One cell per line: an enumerated label after a label starts a row (`三、国有资本经营预` /
+      // `算` / `三、城乡社区支出`: a half's row whose blank cell was dropped, then the other half's).
+      const enumerated = style === 'lines' && t.kind === 'text' && !!open && open.label.length > 0 && ENUMERATED.test(halfWidth(t.text));
+      const startsNew = !open || enumerated || (t.kind !== 'num' && (open.nums.length > 0 || (t.kind === 'code' && (open.code !== null || open.label.length > 0)))) || (style !== 'lines' && t.kind === 'text' && open.label.length > 0 && style === 'layout');
       if (startsNew) {
         open = newSegment(li, t.x, t.start);
         segments.push(open);
@@ -364,7 +368,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     const named = header.some((t) => t.words.filter((k) => k.kind === 'text' && !LABEL_WORD.test(k.text.replace(/\s/g, ''))).length === best);
     return nParts === 1 && named && best > 0 && max > best ? best : Math.max(best, max);
   };
-  const widths = partNames.map((_, p) => width(p));
+  const widths = (style === 'lines' && twoParts ? halvesByHeader(header, banner) : null) ?? partNames.map((_, p) => width(p));
   if (twoParts) {
     const labelX = partNames.map((_, p) => median(doubles.map((d) => d[p]!.x)));
     if (style === 'lines') rowsOnLine.clear();
@@ -482,6 +486,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
       if (codeAlone) garbled.add(row);
       rows.push(row);
     }
+    placeTotals(rows, columns);
     const start = rows.length ? Math.min(...rows.map((r) => r.start)) : region.titleStart;
     const end = rows.length ? Math.max(...rows.map((r) => r.end)) : region.end;
     tables.push({
@@ -502,6 +507,45 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   }
   const sangong = tables.length === 1 ? pairsAsRows(tables[0]!, header, style) : null;
   return sangong ? [sangong] : tables;
+}
+
+const TOTAL_ROW = /^(?:合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$/;
+
+/**
+ * A total row whose blank cells were dropped (`支出总计 3,286,618,082.20 493,761,082.20
+ * 2,792,857,000.00` under four columns): its figures go to the columns whose rows above add up
+ * to them, when exactly one placement in order does (a column left out must add up to zero).
+ * The rows above are the classes (3-digit codes) when the table has codes, and must be placed.
+ */
+function placeTotals(rows: Row[], columns: Column[]): void {
+  const n = columns.length;
+  for (const total of rows) {
+    const figures = total.cells.filter((c) => c.value.kind === 'number');
+    if (!total.uncertain || !TOTAL_ROW.test(halfWidth(total.label).replace(/\s/g, '')) || figures.length >= n) continue;
+    const coded = rows.some((r) => r.code);
+    const parts = rows.filter((r) => r !== total && !TOTAL_ROW.test(halfWidth(r.label).replace(/\s/g, '')) && (!coded || r.code?.length === 3));
+    if (!parts.length || parts.some((r) => r.uncertain)) continue;
+    const sums = columns.map((_, c) => parts.reduce((sum, r) => (r.cells[c]!.value.kind === 'number' ? sum.plus(r.cells[c]!.value.value) : sum), new Decimal(0)));
+    // Every order-keeping placement of the figures in the columns that the sums allow.
+    const placements: number[][] = [];
+    const place = (f: number, from: number, chosen: number[]) => {
+      if (placements.length > 1) return;
+      if (f === figures.length) {
+        if (sums.every((sum, c) => chosen.includes(c) || sum.isZero())) placements.push(chosen);
+        return;
+      }
+      const value = (figures[f]!.value as Extract<CellValue, { kind: 'number' }>).value;
+      for (let c = from; c < n; c++) if (sums[c]!.eq(value)) place(f + 1, c + 1, [...chosen, c]);
+    };
+    place(0, 0, []);
+    if (placements.length !== 1) continue;
+    const at = placements[0]!;
+    total.cells = columns.map((column, c) => {
+      const f = at.indexOf(c);
+      return f >= 0 ? { ...figures[f]!, column } : { column, text: '', value: { kind: 'blank' }, start: total.end, end: total.end };
+    });
+    total.uncertain = false;
+  }
 }
 
 /** Rows whose code stood alone on its line: PDF extraction may have scrambled their label. */
@@ -586,6 +630,35 @@ function fragmentPart(s: Segment, byLine: Map<number, Segment[]>): number {
   return lacking?.part ?? 0;
 }
 
+/** Header words one per line as names: a name cut in two (`事业单位` / `经营收入`) joined. */
+function headerNames(ws: string[]): string[] {
+  const names: string[] = [];
+  for (const w of ws) {
+    const last = names[names.length - 1];
+    // A lone character ends the name above it (`机关运行经费预算` / `数`).
+    const continues = (!COMPLETE_LABEL.test(last ?? '') && !/数$/.test(last ?? '')) || /^[^类款项]$/.test(w);
+    if (last !== undefined && continues) names[names.length - 1] = last + w;
+    else names.push(w);
+  }
+  return names;
+}
+
+/**
+ * One cell per line, two halves side by side: each half's header opens with 项目 and names its
+ * columns (`项目` `预算数` | `项目` `合计` `一般公共预算` …), which rows with dropped blank cells
+ * cannot tell. Null unless the header has two such groups.
+ */
+function halvesByHeader(header: TLine[], banner: Set<Tok>): number[] | null {
+  const groups: string[][] = [];
+  for (const k of header.flatMap((t) => t.words)) {
+    const w = k.text.replace(/\s/g, '');
+    if (w === '项目') groups.push([]);
+    else if (groups.length && k.kind === 'text' && !banner.has(k) && !LABEL_WORD.test(w)) groups[groups.length - 1]!.push(w);
+  }
+  const widths = groups.map((g) => headerNames(g).length);
+  return widths.length === 2 && widths.every((w) => w > 0) ? widths : null;
+}
+
 /** The value columns of a part and their header paths. */
 function makeColumns(n: number, part: number, nParts: number, header: TLine[], widths: number[] | null, style: Style): Column[] {
   const paths: string[][] = Array.from({ length: n }, () => []);
@@ -593,15 +666,7 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
   if (style === 'lines') {
     // One header word per line: a name cut in two (`事业单位` / `经营收入`) is joined; the
     // last n names are the columns'.
-    const ws = header.flatMap(words).map((w) => w.text.replace(/\s/g, ''));
-    const names: string[] = [];
-    for (const w of ws) {
-      const last = names[names.length - 1];
-      // A lone character ends the name above it (`机关运行经费预算` / `数`).
-      const continues = !COMPLETE_LABEL.test(last ?? '') && !/数$/.test(last ?? '') || /^[^类款项]$/.test(w);
-      if (last !== undefined && continues) names[names.length - 1] = last + w;
-      else names.push(w);
-    }
+    const names = headerNames(header.flatMap(words).map((w) => w.text.replace(/\s/g, '')));
     const own = nParts > 1 && widths ? names.slice(-(widths.reduce((a, b) => a + b, 0))).slice(part ? widths[0]! : 0, part ? undefined : widths[0]!) : names.slice(-n);
     // A 小计 under a parent (`公务用车购置及运行费` / `小计` `购置费` `运行费`) means some names
     // span others.
