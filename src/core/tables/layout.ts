@@ -292,7 +292,16 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   const header = tlines.slice(0, h);
   const headerKeys = new Set(header.map((t) => norm.slice(t.start, t.end).replace(/\s/g, '')));
   // The header printed again after a page break (a line of one word may be a cell: `合计`).
-  const data = tlines.slice(h).filter((t) => !(t.words.length >= 2 && headerKeys.has(norm.slice(t.start, t.end).replace(/\s/g, ''))) && !isLineNoRow(t.toks));
+  const keyOf = (t: TLine) => norm.slice(t.start, t.end).replace(/\s/g, '');
+  // One cell per line, the whole header again after a page break: its lines are not rows.
+  const repeated = new Set<TLine>();
+  const rest = tlines.slice(h);
+  if (style === 'lines' && header.length >= 3) {
+    for (let i = 0; i + header.length <= rest.length; i++) {
+      if (header.every((t, k) => keyOf(rest[i + k]!) === keyOf(t))) header.forEach((_, k) => repeated.add(rest[i + k]!));
+    }
+  }
+  const data = rest.filter((t) => !repeated.has(t) && !(t.words.length >= 2 && headerKeys.has(keyOf(t))) && !isLineNoRow(t.toks));
 
   // Rows: segments of code, label and figures.
   const segments: Segment[] = [];
