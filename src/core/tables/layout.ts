@@ -535,26 +535,37 @@ function placeTotals(rows: Row[], columns: Column[]): void {
     const parts = rows.filter((r) => r !== total && !TOTAL_ROW.test(halfWidth(r.label).replace(/\s/g, '')) && (!coded || r.code?.length === 3));
     if (!parts.length || parts.some((r) => r.uncertain)) continue;
     const sums = columns.map((_, c) => parts.reduce((sum, r) => (r.cells[c]!.value.kind === 'number' ? sum.plus(r.cells[c]!.value.value) : sum), new Decimal(0)));
-    // Every order-keeping placement of the figures in the columns that the sums allow.
-    const placements: number[][] = [];
-    const place = (f: number, from: number, chosen: number[]) => {
-      if (placements.length > 1) return;
-      if (f === figures.length) {
-        if (sums.every((sum, c) => chosen.includes(c) || sum.isZero())) placements.push(chosen);
-        return;
-      }
-      const value = (figures[f]!.value as Extract<CellValue, { kind: 'number' }>).value;
-      for (let c = from; c < n; c++) if (sums[c]!.eq(value)) place(f + 1, c + 1, [...chosen, c]);
-    };
-    place(0, 0, []);
-    if (placements.length !== 1) continue;
-    const at = placements[0]!;
+    const at = onlyPlacement(figures.map((f) => (f.value as Extract<CellValue, { kind: 'number' }>).value), sums);
+    if (!at) continue;
     total.cells = columns.map((column, c) => {
       const f = at.indexOf(c);
       return f >= 0 ? { ...figures[f]!, column } : { column, text: '', value: { kind: 'blank' }, start: total.end, end: total.end };
     });
     total.uncertain = false;
   }
+}
+
+/**
+ * The one order-keeping placement of `figures` in columns, each on a column whose sum it equals
+ * and every column left out summing to zero; null when there is none or more than one. Counts
+ * placements of figures f.. in columns c.. (capped at 2), so it is O(figures × columns).
+ */
+function onlyPlacement(figures: Decimal[], sums: Decimal[]): number[] | null {
+  const memo = new Map<number, number>();
+  const ways = (f: number, c: number): number => {
+    if (c === sums.length) return f === figures.length ? 1 : 0;
+    const key = f * (sums.length + 1) + c;
+    let n = memo.get(key);
+    if (n === undefined) {
+      n = (sums[c]!.isZero() ? ways(f, c + 1) : 0) + (f < figures.length && sums[c]!.eq(figures[f]!) ? ways(f + 1, c + 1) : 0);
+      memo.set(key, (n = Math.min(n, 2)));
+    }
+    return n;
+  };
+  if (ways(0, 0) !== 1) return null;
+  const at: number[] = [];
+  for (let c = 0, f = 0; c < sums.length; c++) if (f < figures.length && sums[c]!.eq(figures[f]!) && ways(f + 1, c + 1) === 1) at[f++] = c;
+  return at;
 }
 
 /** Rows whose code stood alone on its line: PDF extraction may have scrambled their label. */
