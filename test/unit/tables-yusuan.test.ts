@@ -2,6 +2,8 @@
 // the narrative in 万元 (putuo-jianguanwei-2026-yusuan). Every figure below was read by hand in
 // the report (the line is given); every conversion worked out in the comment.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { check } from '../../src/core/check';
 import type { Link } from '../../src/core/links/link';
 import type { Table } from '../../src/core/tables/model';
@@ -217,5 +219,64 @@ describe('a full-width comma between figures', () => {
     assert.deepEqual(malformed('一、收入支出预算总体情况\n\n项目2，100个。\n'), []);
     // Full-width digits take a full-width separator.
     assert.deepEqual(malformed('一、收入支出预算总体情况\n\n项目支出１，２３４．５６万元。\n'), []);
+  });
+});
+
+describe('the 预算 concepts on the national shape (crafted yusuan-2025.md, markdown, 万元)', () => {
+  // The crafted tables with a 情况说明 in the national wording; every cell is in the file.
+  const narrative = (item: string) => `
+## 七、部门预算情况说明
+
+### （一）收支预算总体情况
+
+2025年收入预算总计1,200.00万元，其中：本年收入合计1,150.00万元，上年结转结余50.00万元。本年收入中，一般公共预算拨款收入1,000.00万元，事业收入150.00万元。支出预算总计1,200.00万元，其中：基本支出700.00万元，项目支出500.00万元。
+
+### （二）财政拨款支出预算情况
+
+2025年一般公共预算拨款支出预算1,000.00万元，主要用于：一般公共服务支出（类）人大事务（款）行政运行（项）150.00万元；卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）${item}万元。人员经费560.00万元，公用经费90.00万元。
+
+### （三）“三公”经费预算情况
+
+2025年“三公”经费预算5.40万元，其中：因公出国（境）费0万元，公务用车购置及运行费3.10万元，公务接待费1.90万元。
+`;
+  const base = readFileSync(join(__dirname, '..', 'fixtures', 'crafted', 'yusuan-2025.md'), 'utf8');
+  const linksOf = (item: string) => {
+    const text = base + narrative(item);
+    const result = check(text);
+    const at = (words: string, number: string) => {
+      const start = text.indexOf(number, text.indexOf(words, base.length));
+      return result.links.find((l) => l.figure.start === start);
+    };
+    return { ...result, text, at };
+  };
+  const where = (l: Link | undefined) => l && `${l.table.identity} ${l.row.code ?? l.row.label} ${l.cell.column.name} ${l.cell.text}`;
+
+  it('each standard figure to its cell: 收入总计, 本年收入合计, 上年结转结余, the income lines, 基本/项目支出, 人员/公用经费, the 三公 items', () => {
+    const { at } = linksOf('300.00');
+    assert.equal(where(at('收入预算总计', '1,200.00')), '01-income 收入总计 预算数 1,200.00');
+    assert.equal(where(at('本年收入合计', '1,150.00')), '01-income 本年收入合计 预算数 1,150.00');
+    assert.equal(where(at('上年结转结余', '50.00')), '01-income 上年结转结余 预算数 50.00');
+    assert.equal(where(at('一般公共预算拨款收入', '1,000.00')), '01-income 一、一般公共预算拨款收入 预算数 1,000.00');
+    assert.equal(where(at('事业收入', '150.00')), '01-income 三、事业收入 预算数 150.00');
+    assert.equal(where(at('基本支出', '700.00')), '03 合计 基本支出 700.00');
+    assert.equal(where(at('项目支出', '500.00')), '03 合计 项目支出 500.00');
+    assert.equal(where(at('一般公共预算拨款支出预算', '1,000.00')), '05 合计 合计 1,000.00');
+    assert.equal(where(at('人员经费', '560.00')), '06 合计 人员经费 560.00');
+    assert.equal(where(at('公用经费', '90.00')), '06 合计 公用经费 90.00');
+    assert.equal(where(at('“三公”经费预算', '5.40')), '07-sangong  合计 5.40');
+    assert.equal(where(at('公务用车购置及运行费', '3.10')), '07-sangong  公务用车购置及运行费 / 小计 3.10');
+    assert.equal(where(at('公务接待费', '1.90')), '07-sangong  公务接待费 1.90');
+  });
+
+  it('a （项） amount in a section that names no table: the table by code it agrees with (2101504: 03表 400.00, 05表 300.00)', () => {
+    assert.equal(where(linksOf('300.00').at('信息化建设（项）', '300.00')), '05 2101504 合计 300.00');
+    assert.equal(where(linksOf('400.00').at('信息化建设（项）', '400.00')), '03 2101504 合计 400.00');
+  });
+
+  it('one that agrees with neither table is not certain: no warning (the tables disagree on 2101504)', () => {
+    const { at, findings, text } = linksOf('350.00');
+    const link = at('信息化建设（项）', '350.00');
+    assert.ok(link && !link.agrees && !link.strong);
+    assert.ok(!findings.some((f) => f.severity === 'warning' && text.slice(f.start, f.end) === '350.00'));
   });
 });
