@@ -220,7 +220,8 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   const reason = `${match.concept.name?.zh ?? match.concept.id}${role === 'budget' ? '（预算数）' : ''}`;
   const own = role ?? (match.cells.actual.length ? 'actual' : 'budget');
   const candidates = match.cells[own];
-  const agreeing = candidates.find(equal);
+  // A printed figure says more than a blank (`0 万元` is both 0.00 and an empty cell).
+  const agreeing = candidates.find((c) => equal(c) && c.cell.value.kind === 'number') ?? candidates.find(equal);
   if (agreeing) return make(agreeing, reason, true);
   // Words that name no role: the figure may be the other one (a 预算数 in a 决算 sentence).
   if (role === null) {
