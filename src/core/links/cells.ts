@@ -2,7 +2,7 @@
 // columns by role, agreement within rounding, and an index of the number cells by value.
 import type { Figure } from '../figures';
 import { explains, shown } from '../interval';
-import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from '../number';
+import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit, YUAN_PER } from '../number';
 import type { Cell, Row, Table } from '../tables/model';
 import { firstAtLeast, labelKey, memoized } from '../text';
 
@@ -132,3 +132,10 @@ export class CellsByValue {
 
 /** Whether `a` comes before `b` in their table (both in the same one). */
 const before = (a: ValuedCell, b: ValuedCell) => a.order[1] < b.order[1] || (a.order[1] === b.order[1] && a.order[2] < b.order[2]);
+
+/** Whether two cells hold the same amount (a blank is zero); cells of a table without a unit never do. */
+export function sameAmount(a: CellRef, b: CellRef): boolean {
+  const yuan = (r: CellRef) => (!r.table.unit ? null : r.cell.value.kind === 'number' ? convert(r.cell.value.value, r.table.unit, '元') : r.cell.value.kind === 'blank' ? new Dec(0) : null);
+  const [x, y] = [yuan(a), yuan(b)];
+  return x !== null && y !== null && x.eq(y);
+}

@@ -7,8 +7,8 @@ import { type AmountUnit, convert, isAmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { reportFacts } from '../report-facts';
 import type { Row, Table } from '../tables/model';
-import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey } from './cells';
-import { ConceptIndex, type ConceptMatch } from './concepts';
+import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey, sameAmount } from './cells';
+import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './concepts';
 import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './lexicon';
 import { sectionTables, subjectTables } from './sections';
 
@@ -81,7 +81,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const byCode = subjectTables(report);
   const cells = new CellsByValue(report.tables);
   const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
-  const { period: year, department } = reportFacts(report);
+  const year = reportFacts(report).period;
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {
     if (c.kind === 'completion') {
@@ -111,7 +111,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       if (DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) continue;
       const known = roles.get(figure);
       const after = norm.slice(figure.unitEnd, figure.unitEnd + 24);
-      const said = subjectWords(rowKey(lead.split(/[，,。；;:：]/).pop() ?? ''), year, department);
+      const said = subjectWords(rowKey(lead.split(/[，,。；;:：]/).pop() ?? ''), year, reportFacts(report).department);
       // Last year's figure (the base of a change) is in no table of this year's report.
       if (said.prior) continue;
       const role: Role | null =
@@ -182,7 +182,7 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
     // No heading names a table (`财政拨款支出主要内容如下：`): of the tables by code, the one the
     // figure agrees with; when none does and they disagree with one another, nothing is certain.
     const agreeing = refs.find((r) => !!r.table.unit && agrees(figure, unit, r.cell, r.table.unit));
-    return make(agreeing ?? refs[0]!, reason, !!agreeing || new Set(refs.map((r) => shownValue(r, unit))).size === 1);
+    return make(agreeing ?? refs[0]!, reason, !!agreeing || refs.every((r) => sameAmount(r, refs[0]!)));
   }
 
   // A standard figure of the narrative, by the template's concepts.
@@ -220,8 +220,7 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   const reason = `${match.concept.name?.zh ?? match.concept.id}${role === 'budget' ? '（预算数）' : ''}`;
   const own = role ?? (match.cells.actual.length ? 'actual' : 'budget');
   const candidates = match.cells[own];
-  // A printed figure says more than a blank (`0 万元` is both 0.00 and an empty cell).
-  const agreeing = candidates.find((c) => equal(c) && c.cell.value.kind === 'number') ?? candidates.find(equal);
+  const agreeing = candidates.find(equal);
   if (agreeing) return make(agreeing, reason, true);
   // Words that name no role: the figure may be the other one (a 预算数 in a 决算 sentence).
   if (role === null) {
@@ -230,16 +229,11 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   }
   const firm = candidates.filter((c) => !c.onlyIfEqual);
   if (!firm.length) return null;
-  const values = new Set(firm.map((c) => shownValue(c, unit)));
+  const value = (c: ConceptCellRef) => (c.cell.value.kind === 'number' && c.table.unit ? convert(c.cell.value.value, c.table.unit, unit).toString() : c.cell.value.kind === 'blank' ? '0' : c.cell.text);
+  const values = new Set(firm.map(value));
   const link = make(firm[0]!, reason, values.size === 1);
   if (values.size > 1) link.candidates = firm.map(({ table, row, cell }) => ({ table, row, cell }));
   return link;
-}
-
-/** A cell's value in `unit`, for telling whether candidate cells say the same. */
-function shownValue(ref: CellRef, unit: AmountUnit): string {
-  const v = ref.cell.value;
-  return v.kind === 'number' && ref.table.unit ? convert(v.value, ref.table.unit, unit).toString() : v.kind === 'blank' ? '0' : ref.cell.text;
 }
 
 /** Two rows of different tables for one subject: the same code, or the same label (a class named in 01表, coded in 05表). */
