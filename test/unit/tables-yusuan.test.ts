@@ -184,6 +184,15 @@ describe('the narrative of a 部门预算 linked to its tables (putuo-jianguanwe
     assert.ok(items.every((l) => l.agrees && l.strong));
   });
 
+  it('line 98 as `（项）”预算数为82.15万元`: a role word names the first column of a table of budget figures (05表 has no 预算 column)', () => {
+    const worded = text.replace('离退休(项)”82.15万元', '离退休(项)”预算数为82.15万元');
+    const start = worded.indexOf('82.15', worded.indexOf('预算数为82.15'));
+    const link = check(worded).links.find((l) => l.figure.start === start);
+    assert.equal(link?.row.code, '2080501');
+    assert.equal(link?.cell.text, '821,520.00');
+    assert.ok(link?.agrees);
+  });
+
   it('line 121: `3，518.85` (a full-width comma as the thousands separator) is malformed, read as 3,518.85', () => {
     const at = text.indexOf('3，518.85');
     const f = findings.find((f) => f.rule === 'malformed-number' && f.start === at);

@@ -40,10 +40,16 @@ export function rowByPath(table: Table, names: string[]): Row | null {
   })) ?? null;
 }
 
-/** The column a role names: 预算 → a budget column; otherwise the first (the row's total). */
+/**
+ * The column a role names: 预算 → a budget column, or the first of a table of budget figures
+ * (`部门支出预算总表`, `…功能分类预算表`: every figure is the budget); otherwise the first (the row's total).
+ */
 export function columnFor(table: Table, role: 'budget' | 'actual' | null): number {
   const names = table.columns.map((c) => c.path[c.path.length - 1] ?? '');
-  if (role === 'budget') return names.findIndex((n) => /预算/.test(n));
+  if (role === 'budget') {
+    const budget = names.findIndex((n) => /预算/.test(n));
+    return budget >= 0 || !/预算总?表$/.test(table.title ?? '') || !table.columns.length ? budget : 0;
+  }
   if (role === 'actual') {
     const i = names.findIndex((n) => /决算|小计|合计/.test(n));
     return i >= 0 ? i : table.columns.length ? 0 : -1;
