@@ -90,7 +90,7 @@ export function scanFigures(
     const unit = readUnit(norm, token.end);
     if (!token.ok) {
       // `1.2.3` outline numbers are not figures; `4.627.11` and anything with a unit are.
-      if (unit?.kind === 'amount' || unit?.kind === 'percent' || /^\d{1,3}([.,]\d{3})+[.,]\d{1,2}$/.test(token.text.replace(/\s/g, ''))) {
+      if (unit?.kind === 'amount' || unit?.kind === 'percent' || /^\d{1,3}([.,，]\d{3})+[.,]\d{1,2}$/.test(token.text.replace(/\s/g, ''))) {
         malformed.push(token);
       }
       i = token.end - 1;

@@ -50,6 +50,8 @@ export interface MalformedToken {
   end: number;
   text: string;
   reason: string;
+  /** The value it plainly means, when it has one (`3，518.85` is 3,518.85). */
+  reading?: string;
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -105,6 +107,11 @@ export function readNumber(norm: string, start: number, original: string = norm)
     const [first = ''] = groups;
     const bad = badGroup || first.length > 3 || first === '0' || groups.slice(1).some((g) => g.length !== 3);
     if (bad) return { ok: false, start, end: j, text, reason: 'thousands separator in the wrong place' };
+  }
+  // `3，518.85`: a full-width comma (the clause break) where the thousands separator goes,
+  // between half-width digits. Full-width digits take full-width separators.
+  if (!fullWidth && groups.length > 1 && frac !== undefined && /\d，\d/.test(text)) {
+    return { ok: false, start, end: j, text, reason: 'full-width comma as the thousands separator', reading: `${groups.join(',')}.${frac}` };
   }
   return {
     ok: true,

@@ -24,6 +24,8 @@ export interface Malformed {
   reason: string;
   /** Where it sits, in the report's words (`公开02表 · 20000 · 本年收入合计`), for cells. */
   where: string | null;
+  /** The value it plainly means, when it has one (`3，518.85` is 3,518.85). */
+  reading?: string;
 }
 
 export interface Report {
@@ -145,7 +147,7 @@ export function readReport(original: string, structure?: Structure): Report {
     }
     scanFigures(text, norm, line.start, line.end, figures, proseMalformed);
   }
-  for (const m of proseMalformed) malformed.push({ start: m.start, end: m.end, text: m.text, reason: m.reason, where: null });
+  for (const m of proseMalformed) malformed.push({ start: m.start, end: m.end, text: m.text, reason: m.reason, where: null, ...(m.reading ? { reading: m.reading } : {}) });
 
   blocks.sort((a, b) => a.start - b.start);
   malformed.sort((a, b) => a.start - b.start);

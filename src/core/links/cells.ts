@@ -2,7 +2,7 @@
 // columns by role, agreement within rounding, and an index of the number cells by value.
 import type { Figure } from '../figures';
 import { explains, shown } from '../interval';
-import { type AmountUnit, convert, convertedDecimals, isAmountUnit, YUAN_PER } from '../number';
+import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit, YUAN_PER } from '../number';
 import type { Cell, Row, Table } from '../tables/model';
 import { firstAtLeast, labelKey, memoized } from '../text';
 
@@ -40,10 +40,16 @@ export function rowByPath(table: Table, names: string[]): Row | null {
   })) ?? null;
 }
 
-/** The column a role names: 预算 → a budget column; otherwise the first (the row's total). */
+/**
+ * The column a role names: 预算 → a budget column, or the first of a table of budget figures
+ * (`部门支出预算总表`, `…功能分类预算表`: every figure is the budget); otherwise the first (the row's total).
+ */
 export function columnFor(table: Table, role: 'budget' | 'actual' | null): number {
   const names = table.columns.map((c) => c.path[c.path.length - 1] ?? '');
-  if (role === 'budget') return names.findIndex((n) => /预算/.test(n));
+  if (role === 'budget') {
+    const budget = names.findIndex((n) => /预算/.test(n));
+    return budget >= 0 || !/预算总?表$/.test(table.title ?? '') || !table.columns.length ? budget : 0;
+  }
   if (role === 'actual') {
     const i = names.findIndex((n) => /决算|小计|合计/.test(n));
     return i >= 0 ? i : table.columns.length ? 0 : -1;
@@ -132,3 +138,10 @@ export class CellsByValue {
 
 /** Whether `a` comes before `b` in their table (both in the same one). */
 const before = (a: ValuedCell, b: ValuedCell) => a.order[1] < b.order[1] || (a.order[1] === b.order[1] && a.order[2] < b.order[2]);
+
+/** Whether two cells hold the same amount (a blank is zero); cells of a table without a unit never do. */
+export function sameAmount(a: CellRef, b: CellRef): boolean {
+  const yuan = (r: CellRef) => (!r.table.unit ? null : r.cell.value.kind === 'number' ? convert(r.cell.value.value, r.table.unit, '元') : r.cell.value.kind === 'blank' ? new Dec(0) : null);
+  const [x, y] = [yuan(a), yuan(b)];
+  return x !== null && y !== null && x.eq(y);
+}

@@ -58,9 +58,10 @@ export interface SubjectWords {
 
 /**
  * The subject of a figure from the clause before it (a subject key: spaces, quotes and
- * enumeration already removed): the year goes, then linking verbs and role words at the end.
+ * enumeration already removed): the year goes, the department that reports (`本部门`, or its
+ * name: `上海市…委员会收入预算`), then linking verbs and role words at the end.
  */
-export function subjectWords(clause: string, reportYear: number | null): SubjectWords {
+export function subjectWords(clause: string, reportYear: number | null, department: string | null = null): SubjectWords {
   let s = clause.replace(/[、，,]/g, '');
   let prior = PRIOR_WORDS.test(s);
   let lastYearEnd = -1;
@@ -70,6 +71,7 @@ export function subjectWords(clause: string, reportYear: number | null): Subject
   }
   if (lastYearEnd >= 0) s = s.slice(lastYearEnd);
   s = s.replace(/^\d{1,2}月(?:\d{1,2}日)?/, '').replace(/^(?:本年度?|当年|本部门|本单位)/, '');
+  if (department && s.startsWith(department)) s = s.slice(department.length).replace(/^\((?:部门|单位|本级)\)/, '');
   let role: Role | null = null;
   for (let i = 0; i < 4; i++) {
     const before = s;

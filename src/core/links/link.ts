@@ -7,10 +7,10 @@ import { type AmountUnit, convert, isAmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { reportFacts } from '../report-facts';
 import type { Row, Table } from '../tables/model';
-import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey } from './cells';
+import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey, sameAmount } from './cells';
 import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './concepts';
 import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './lexicon';
-import { sectionTables } from './sections';
+import { sectionTables, subjectTables } from './sections';
 
 export type { CellRef } from './cells';
 
@@ -78,6 +78,7 @@ const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)
 export function linkFigures(report: Report, claims: Claim[], templates?: Templates): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
   const { norm } = report;
   const sections = sectionTables(report);
+  const byCode = subjectTables(report);
   const cells = new CellsByValue(report.tables);
   const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
   const year = reportFacts(report).period;
@@ -110,7 +111,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       if (DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) continue;
       const known = roles.get(figure);
       const after = norm.slice(figure.unitEnd, figure.unitEnd + 24);
-      const said = subjectWords(rowKey(lead.split(/[，,。；;:：]/).pop() ?? ''), year);
+      const said = subjectWords(rowKey(lead.split(/[，,。；;:：]/).pop() ?? ''), year, reportFacts(report).department);
       // Last year's figure (the base of a change) is in no table of this year's report.
       if (said.prior) continue;
       const role: Role | null =
@@ -127,7 +128,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
-      const link = linkOne(figure, role, lead, tables, blockPaths, cells, concept, pathInClause);
+      const link = linkOne(figure, role, lead, tables, blockPaths, cells, concept, pathInClause, byCode);
       if (!link) {
         unlinked.push(figure);
         continue;
@@ -143,7 +144,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   return { links, unlinked, statements };
 }
 
-function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean): Link | null {
+function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean, byCode: Table[]): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
     // A table that states no unit (nor does the report): read in the figure's own unit, and a
@@ -169,12 +170,19 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
   // A subject path (类/款/项) names a row of the section's table: with a role, or as the
   // subject of the clause the figure closes (`社会保障和就业支出(类) 3225.70 万元`).
   if (path && (role !== null || pathInClause)) {
-    for (const table of sectionTables) {
+    const refs: CellRef[] = [];
+    for (const table of sectionTables.length ? sectionTables : byCode) {
       const row = rowByPath(table, path.names);
       const col = columnFor(table, role);
-      if (row && col >= 0 && row.cells[col]) return make({ table, row, cell: row.cells[col]! }, `subject path ${path.names.join(' / ')}`, true);
+      if (row && col >= 0 && row.cells[col]) refs.push({ table, row, cell: row.cells[col]! });
     }
-    return null;
+    const reason = `subject path ${path.names.join(' / ')}`;
+    if (!refs.length) return null;
+    if (sectionTables.length) return make(refs[0]!, reason, true);
+    // No heading names a table (`财政拨款支出主要内容如下：`): of the tables by code, the one the
+    // figure agrees with; when none does and they disagree with one another, nothing is certain.
+    const agreeing = refs.find((r) => !!r.table.unit && agrees(figure, unit, r.cell, r.table.unit));
+    return make(agreeing ?? refs[0]!, reason, !!agreeing || refs.every((r) => sameAmount(r, refs[0]!)));
   }
 
   // A standard figure of the narrative, by the template's concepts.

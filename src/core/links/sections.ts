@@ -64,6 +64,15 @@ export function sectionTables(report: Report): Map<Block, { tables: Table[]; hea
   return out;
 }
 
+/**
+ * The tables a subject path (类/款/项) is looked up in when no heading names one (`财政拨款支出
+ * 主要内容如下：`): the identified expenditure tables by function subject code, in document order.
+ */
+export function subjectTables(report: Report): Table[] {
+  const income = (t: Table) => /收入/.test(t.title ?? '') && !/支出/.test(t.title ?? '');
+  return report.tables.filter((t) => (t.code ?? t.identity) && !income(t) && t.rows.some((r) => r.code?.length === 7));
+}
+
 /** 第一部分 > 一、 > （一） > 1. > (1): the outline level of a heading. */
 function outlineDepth(line: string): number {
   const s = halfWidth(line).replace(/^[#*\s-]+/, '');

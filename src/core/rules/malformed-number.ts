@@ -13,10 +13,15 @@ export const malformedNumber: Rule = {
     report.malformed.map((m) => ({
       start: m.start,
       end: m.end,
-      message: {
-        zh: `数字“${m.text}”格式错误，无法读出数值${m.where ? `（${m.where}）` : ''}`,
-        en: `“${m.text}” is not a well-formed number${m.where ? ` (${m.where})` : ''}: ${m.reason}`,
-      },
+      message: m.reading
+        ? {
+            zh: `数字“${m.text}”格式错误：千位分隔符用了全角逗号“，”，应写作 ${m.reading}${m.where ? `（${m.where}）` : ''}`,
+            en: `“${m.text}” is not a well-formed number${m.where ? ` (${m.where})` : ''}: ${m.reason}; it reads as ${m.reading}`,
+          }
+        : {
+            zh: `数字“${m.text}”格式错误，无法读出数值${m.where ? `（${m.where}）` : ''}`,
+            en: `“${m.text}” is not a well-formed number${m.where ? ` (${m.where})` : ''}: ${m.reason}`,
+          },
       expected: null,
       related: [],
       fix: null,

@@ -3,6 +3,7 @@
 // blank cells dropped) and text with one cell per line. A table starts at its title line and
 // unit line, and ends at its 注：/说明： line or the next title; page breaks, page numbers and
 // a header printed again on the next page are not rows.
+import Decimal from 'decimal.js';
 import { type CellValue, parseCell } from '../number';
 import { cleanLabel, halfWidth } from '../text';
 import { statedUnit } from './meta';
@@ -291,7 +292,16 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   const header = tlines.slice(0, h);
   const headerKeys = new Set(header.map((t) => norm.slice(t.start, t.end).replace(/\s/g, '')));
   // The header printed again after a page break (a line of one word may be a cell: `合计`).
-  const data = tlines.slice(h).filter((t) => !(t.words.length >= 2 && headerKeys.has(norm.slice(t.start, t.end).replace(/\s/g, ''))) && !isLineNoRow(t.toks));
+  const keyOf = (t: TLine) => norm.slice(t.start, t.end).replace(/\s/g, '');
+  // One cell per line, the whole header again after a page break: its lines are not rows.
+  const repeated = new Set<TLine>();
+  const rest = tlines.slice(h);
+  if (style === 'lines' && header.length >= 3) {
+    for (let i = 0; i + header.length <= rest.length; i++) {
+      if (header.every((t, k) => keyOf(rest[i + k]!) === keyOf(t))) header.forEach((_, k) => repeated.add(rest[i + k]!));
+    }
+  }
+  const data = rest.filter((t) => !repeated.has(t) && !(t.words.length >= 2 && headerKeys.has(keyOf(t))) && !isLineNoRow(t.toks));
 
   // Rows: segments of code, label and figures.
   const segments: Segment[] = [];
@@ -318,7 +328,10 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     }
     if (style !== 'lines' && open && open.nums.length) open = null;
     for (const t of toks) {
-      const startsNew = !open || (t.kind !== 'num' && (open.nums.length > 0 || (t.kind === 'code' && (open.code !== null || open.label.length > 0)))) || (style !== 'lines' && t.kind === 'text' && open.label.length > 0 && style === 'layout');
+      // One cell per line: an enumerated label after a label starts a row (`三、国有资本经营预` /
+      // `算` / `三、城乡社区支出`: a half's row whose blank cell was dropped, then the other half's).
+      const enumerated = style === 'lines' && t.kind === 'text' && !!open && open.label.length > 0 && ENUMERATED.test(halfWidth(t.text));
+      const startsNew = !open || enumerated || (t.kind !== 'num' && (open.nums.length > 0 || (t.kind === 'code' && (open.code !== null || open.label.length > 0)))) || (style !== 'lines' && t.kind === 'text' && open.label.length > 0 && style === 'layout');
       if (startsNew) {
         open = newSegment(li, t.x, t.start);
         segments.push(open);
@@ -364,7 +377,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
     const named = header.some((t) => t.words.filter((k) => k.kind === 'text' && !LABEL_WORD.test(k.text.replace(/\s/g, ''))).length === best);
     return nParts === 1 && named && best > 0 && max > best ? best : Math.max(best, max);
   };
-  const widths = partNames.map((_, p) => width(p));
+  const widths = (style === 'lines' && twoParts ? halvesByHeader(header, banner) : null) ?? partNames.map((_, p) => width(p));
   if (twoParts) {
     const labelX = partNames.map((_, p) => median(doubles.map((d) => d[p]!.x)));
     if (style === 'lines') rowsOnLine.clear();
@@ -482,6 +495,7 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
       if (codeAlone) garbled.add(row);
       rows.push(row);
     }
+    placeTotals(rows, columns);
     const start = rows.length ? Math.min(...rows.map((r) => r.start)) : region.titleStart;
     const end = rows.length ? Math.max(...rows.map((r) => r.end)) : region.end;
     tables.push({
@@ -502,6 +516,56 @@ export function readRegion(text: string, norm: string, lines: Line[], region: Re
   }
   const sangong = tables.length === 1 ? pairsAsRows(tables[0]!, header, style) : null;
   return sangong ? [sangong] : tables;
+}
+
+const TOTAL_ROW = /^(?:合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$/;
+
+/**
+ * A total row whose blank cells were dropped (`支出总计 3,286,618,082.20 493,761,082.20
+ * 2,792,857,000.00` under four columns): its figures go to the columns whose rows above add up
+ * to them, when exactly one placement in order does (a column left out must add up to zero).
+ * The rows above are the classes (3-digit codes) when the table has codes, and must be placed.
+ */
+function placeTotals(rows: Row[], columns: Column[]): void {
+  const n = columns.length;
+  for (const total of rows) {
+    const figures = total.cells.filter((c) => c.value.kind === 'number');
+    if (!total.uncertain || !TOTAL_ROW.test(halfWidth(total.label).replace(/\s/g, '')) || figures.length >= n) continue;
+    const coded = rows.some((r) => r.code);
+    const parts = rows.filter((r) => r !== total && !TOTAL_ROW.test(halfWidth(r.label).replace(/\s/g, '')) && (!coded || r.code?.length === 3));
+    if (!parts.length || parts.some((r) => r.uncertain)) continue;
+    const sums = columns.map((_, c) => parts.reduce((sum, r) => (r.cells[c]!.value.kind === 'number' ? sum.plus(r.cells[c]!.value.value) : sum), new Decimal(0)));
+    const at = onlyPlacement(figures.map((f) => (f.value as Extract<CellValue, { kind: 'number' }>).value), sums);
+    if (!at) continue;
+    total.cells = columns.map((column, c) => {
+      const f = at.indexOf(c);
+      return f >= 0 ? { ...figures[f]!, column } : { column, text: '', value: { kind: 'blank' }, start: total.end, end: total.end };
+    });
+    total.uncertain = false;
+  }
+}
+
+/**
+ * The one order-keeping placement of `figures` in columns, each on a column whose sum it equals
+ * and every column left out summing to zero; null when there is none or more than one. Counts
+ * placements of figures f.. in columns c.. (capped at 2), so it is O(figures × columns).
+ */
+function onlyPlacement(figures: Decimal[], sums: Decimal[]): number[] | null {
+  const memo = new Map<number, number>();
+  const ways = (f: number, c: number): number => {
+    if (c === sums.length) return f === figures.length ? 1 : 0;
+    const key = f * (sums.length + 1) + c;
+    let n = memo.get(key);
+    if (n === undefined) {
+      n = (sums[c]!.isZero() ? ways(f, c + 1) : 0) + (f < figures.length && sums[c]!.eq(figures[f]!) ? ways(f + 1, c + 1) : 0);
+      memo.set(key, (n = Math.min(n, 2)));
+    }
+    return n;
+  };
+  if (ways(0, 0) !== 1) return null;
+  const at: number[] = [];
+  for (let c = 0, f = 0; c < sums.length; c++) if (f < figures.length && sums[c]!.eq(figures[f]!) && ways(f + 1, c + 1) === 1) at[f++] = c;
+  return at;
 }
 
 /** Rows whose code stood alone on its line: PDF extraction may have scrambled their label. */
@@ -586,6 +650,35 @@ function fragmentPart(s: Segment, byLine: Map<number, Segment[]>): number {
   return lacking?.part ?? 0;
 }
 
+/** Header words one per line as names: a name cut in two (`事业单位` / `经营收入`) joined. */
+function headerNames(ws: string[]): string[] {
+  const names: string[] = [];
+  for (const w of ws) {
+    const last = names[names.length - 1];
+    // A lone character ends the name above it (`机关运行经费预算` / `数`).
+    const continues = (!COMPLETE_LABEL.test(last ?? '') && !/数$/.test(last ?? '')) || /^[^类款项]$/.test(w);
+    if (last !== undefined && continues) names[names.length - 1] = last + w;
+    else names.push(w);
+  }
+  return names;
+}
+
+/**
+ * One cell per line, two halves side by side: each half's header opens with 项目 and names its
+ * columns (`项目` `预算数` | `项目` `合计` `一般公共预算` …), which rows with dropped blank cells
+ * cannot tell. Null unless the header has two such groups.
+ */
+function halvesByHeader(header: TLine[], banner: Set<Tok>): number[] | null {
+  const groups: string[][] = [];
+  for (const k of header.flatMap((t) => t.words)) {
+    const w = k.text.replace(/\s/g, '');
+    if (w === '项目') groups.push([]);
+    else if (groups.length && k.kind === 'text' && !banner.has(k) && !LABEL_WORD.test(w)) groups[groups.length - 1]!.push(w);
+  }
+  const widths = groups.map((g) => headerNames(g).length);
+  return widths.length === 2 && widths.every((w) => w > 0) ? widths : null;
+}
+
 /** The value columns of a part and their header paths. */
 function makeColumns(n: number, part: number, nParts: number, header: TLine[], widths: number[] | null, style: Style): Column[] {
   const paths: string[][] = Array.from({ length: n }, () => []);
@@ -593,18 +686,13 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
   if (style === 'lines') {
     // One header word per line: a name cut in two (`事业单位` / `经营收入`) is joined; the
     // last n names are the columns'.
-    const ws = header.flatMap(words).map((w) => w.text.replace(/\s/g, ''));
-    const names: string[] = [];
-    for (const w of ws) {
-      const last = names[names.length - 1];
-      if (last !== undefined && !COMPLETE_LABEL.test(last) && !/数$/.test(last)) names[names.length - 1] = last + w;
-      else names.push(w);
-    }
+    const names = headerNames(header.flatMap(words).map((w) => w.text.replace(/\s/g, '')));
     const own = nParts > 1 && widths ? names.slice(-(widths.reduce((a, b) => a + b, 0))).slice(part ? widths[0]! : 0, part ? undefined : widths[0]!) : names.slice(-n);
     // A 小计 under a parent (`公务用车购置及运行费` / `小计` `购置费` `运行费`) means some names
-    // span others: which of them are columns, one line per word cannot say.
+    // span others.
     const spanning = names.includes('小计') && names.length > n;
     if (own.length === n && !spanning) own.forEach((w, c) => paths[c]!.push(w));
+    else if (spanning && nParts === 1) spannedPaths(names, n)?.forEach((p, c) => paths[c]!.push(...p));
   } else {
     for (const line of header) {
       let ws = words(line);
@@ -617,6 +705,30 @@ function makeColumns(n: number, part: number, nParts: number, header: TLine[], w
     const clean = path.filter((t, k) => t !== path[k - 1] && !/^(收入|支出)$/.test(t) || nParts === 1);
     return { index: i, path: clean, name: clean.join(' / '), lineNo: null };
   });
+}
+
+/**
+ * The column paths of a header of merged cells read one cell per line, row by row (the 三公 and
+ * 机关运行经费 table: `“三公”经费预算数` `机关运行经费预算数` / `合计` `因公出国(境)费` `公务接待费`
+ * `公务用车购置及运行费` / `小计` `购置费` `运行费`). The names from 小计 on are the bottom row, under
+ * the name that holds their words; the leading names that end in 数 are the top row, whose
+ * first ones span the rest and whose others are columns of their own at the right. Null when
+ * that does not give `n` columns.
+ */
+function spannedPaths(names: string[], n: number): string[][] | null {
+  const sub = names.indexOf('小计');
+  const children = names.slice(sub);
+  const stems = children.slice(1).map((c) => c.replace(/(?:维护)?费$/, ''));
+  let parent = sub - 1;
+  while (parent >= 0 && !(stems.length && stems.every((w) => w && names[parent]!.includes(w)))) parent--;
+  if (parent < 0) return null;
+  let top = 0;
+  while (top < parent && /数$/.test(names[top]!)) top++;
+  const middle = names.slice(top, sub).flatMap((name, i) => (top + i === parent ? children.map((c) => [name, c]) : [[name]]));
+  const alone = n - middle.length;
+  if (alone < 0 || alone > top) return null;
+  const spans = names.slice(0, top - alone);
+  return [...middle.map((p) => [...spans, ...p]), ...names.slice(top - alone, top).map((name) => [name])];
 }
 
 /**

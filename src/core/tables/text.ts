@@ -50,7 +50,8 @@ function fields(text: string, line: Line, separator: RegExp): RawCell[] {
   return out.filter((c) => c.end > c.start);
 }
 
-const isNumberCell = (text: string, c: RawCell) => parseCell(text.slice(c.start, c.end), c.start).kind !== 'text';
+// `1.` before a label is its enumeration (a 目录 line: `1. 2026年部门财务收支预算总表 ……`), not a figure.
+const isNumberCell = (text: string, c: RawCell) => !/^\d{1,2}[.、．]$/.test(text.slice(c.start, c.end)) && parseCell(text.slice(c.start, c.end), c.start).kind !== 'text';
 
 function alignedRow(text: string, line: Line): RawRow | null {
   const cells = fields(text, line, / {2,}/g);
