@@ -92,10 +92,20 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const unlinked: Figure[] = [];
   const statements: Statement[] = [];
   let f = 0;
+  // The subject path of the item being read, for a paragraph of the same item that names none
+  // (`12、住房保障支出（类）…住房公积金（项）。` / `主要用于：…年初预算为 289.59 万元`).
+  let itemPath: SubjectPath | null = null;
+  let section = '';
   for (const block of report.blocks) {
     if (block.kind === 'table') continue;
     const { tables, heading } = sections.get(block) ?? { tables: [], heading: '' };
     const blockPaths = paths(norm, block);
+    // A heading, a new section or a numbered item starts another subject.
+    const [blockSection, item] = heading.split('|');
+    if (block.kind === 'heading' || blockSection !== section || item !== undefined) itemPath = null;
+    section = blockSection ?? '';
+    const carried = blockPaths.length ? null : itemPath;
+    if (blockPaths.length) itemPath = blockPaths[blockPaths.length - 1]!;
     while (f < report.figures.length && report.figures[f]!.start < block.start) f++;
     let prevEnd = block.start;
     // The subject of the last figure, for one whose words only name a role (`，支出决算为 X`).
@@ -124,10 +134,11 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       else if (!BARE_SUBJECT.test(words)) last = { words, end: figure.unitEnd };
       const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
-      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
+      // A figure whose words name only its role (`年初预算为`, `支出决算为`) is of the item's subject.
+      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start) ?? (carried && BARE_SUBJECT.test(said.words) ? carried : undefined);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
-      const link = linkOne(figure, role, lead, tables, blockPaths, cells, concept, pathInClause);
+      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause);
       if (!link) {
         unlinked.push(figure);
         continue;
@@ -143,7 +154,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   return { links, unlinked, statements };
 }
 
-function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean): Link | null {
+function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], path: SubjectPath | undefined, cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
     // A table that states no unit (nor does the report): read in the figure's own unit, and a
@@ -164,7 +175,6 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
     return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
   };
   const clause = lead.split(/[，,。；;]/).pop() ?? '';
-  const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
 
   // A subject path (类/款/项) names a row of the section's table: with a role, or as the
   // subject of the clause the figure closes (`社会保障和就业支出(类) 3225.70 万元`).

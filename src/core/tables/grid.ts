@@ -134,7 +134,34 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
       end: Number.isFinite(end) ? end : raw.end,
     };
   });
+  lendTotalLabels(text, tables);
   return { tables, malformed };
+}
+
+const TOTAL_LABEL = /(合计|总计)$/;
+
+/**
+ * A total printed across two parts (06表: `公用经费合计` in the label column of 公用经费's first
+ * part, its figure in the amount column of the second): the figure's row, unlabelled, takes
+ * the label, and the label-only row goes.
+ */
+function lendTotalLabels(text: string, tables: Table[]): void {
+  for (let i = 0; i + 1 < tables.length; i++) {
+    const rows = tables[i]!.rows;
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const total = rows[r]!;
+      if (!TOTAL_LABEL.test(total.label) || total.code || total.cells.some((c) => c.value.kind !== 'blank')) continue;
+      const figures = tables[i + 1]!.rows.find((x) => x.label === '' && !x.code && x.cells.some((c) => c.value.kind === 'number') && x.start > total.start && !text.slice(total.end, x.start).includes('\n'));
+      if (!figures) {
+        // Its figure is on the line but in no column: no finding may rest on the row.
+        const lineEnd = text.indexOf('\n', total.end);
+        if (/\d/.test(text.slice(total.end, lineEnd < 0 ? undefined : lineEnd))) total.uncertain = true;
+        continue;
+      }
+      Object.assign(figures, { label: total.label, labelStart: total.labelStart, labelEnd: total.labelEnd, start: total.start });
+      rows.splice(r, 1);
+    }
+  }
 }
 
 function padRow(cells: GridCell[], width: number): GridCell[] {
@@ -241,8 +268,9 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
       uncertain: false,
       // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank
-      // or not; other text-only rows are pieces of a wrapped label.
-      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label),
+      // or not; so is a total (`公用经费合计`, its figure in the next part); other text-only rows
+      // are pieces of a wrapped label.
+      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label) && !TOTAL_LABEL.test(label),
       damagedCode,
     });
   });
