@@ -72,6 +72,15 @@ const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决�
 const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)?$/;
 
 /**
+ * The subject a bare word continues: the last one, or — when the word names the other flow
+ * (`政府性基金预算财政拨款本年收入 A，本年支出 B`) — the same money's other flow.
+ */
+function otherFlow(last: string, bare: string): string {
+  const flip = bare === '支出' ? /收入(合计)?$/ : bare === '收入' ? /支出(合计)?$/ : null;
+  return flip?.test(last) ? last.replace(flip, bare) : last;
+}
+
+/**
  * Links the amount figures of the prose to cells. Figures that are a change's delta are not
  * amounts of any row; a completion claim's budget and actual are linked by role.
  */
@@ -130,7 +139,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
         : /(决算(数)?|实际支出)\s*(为|是)?\s*$/.test(lead) || /^[\s，,]*(为|是)[^，,。]{0,16}(实际支出|决算)/.test(after) ? 'actual'
         : null;
       let words = said.words;
-      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = last.words;
+      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = otherFlow(last.words, words);
       else if (!BARE_SUBJECT.test(words)) last = { words, end: figure.unitEnd };
       const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
