@@ -198,7 +198,7 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
 
   // A standard figure of the narrative, by the template's concepts.
   if (concept) {
-    const link = conceptLink(figure, unit, role, concept, make);
+    const link = conceptLink(figure, unit, role, concept, sectionTables, make);
     if (link) return link;
   }
 
@@ -226,11 +226,13 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
  * else the budget). Among several candidate cells, the one the figure agrees with; when none
  * agrees and the candidates disagree with one another, the link is uncertain (no finding).
  */
-function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match: ConceptMatch, make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
+function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match: ConceptMatch, sectionTables: Table[], make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
   const equal = (ref: CellRef) => !!ref.table.unit && agrees(figure, unit, ref.cell, ref.table.unit);
   const reason = `${match.concept.name?.zh ?? match.concept.id}${role === 'budget' ? '（预算数）' : ''}`;
   const own = role ?? (match.cells.actual.length ? 'actual' : 'budget');
-  const candidates = match.cells[own];
+  // The cells of the table the section is about first (`上级补助收入 0 万元` under 二、收入决算情况说明 is 02表's).
+  const inSection = (c: ConceptCellRef) => (sectionTables.includes(c.table) ? 0 : 1);
+  const candidates = [...match.cells[own]].sort((a, b) => inSection(a) - inSection(b));
   const agreeing = candidates.find(equal);
   if (agreeing) return make(agreeing, reason, true);
   // Words that name no role: the figure may be the other one (a 预算数 in a 决算 sentence).
