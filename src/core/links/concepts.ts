@@ -75,6 +75,8 @@ export class ConceptIndex {
       if (!row) continue;
       const column = def.column === undefined ? table.columns[0] : findColumn(table, def.column);
       const cell = column && row.cells[table.columns.indexOf(column)];
+      // A row whose figures could not be placed: its blank is no zero.
+      if (cell && row.uncertain && cell.value.kind === 'blank') continue;
       if (cell) return { table, row, cell, onlyIfEqual: def.onlyIfEqual ?? false };
     }
     return null;
