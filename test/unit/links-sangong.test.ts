@@ -111,12 +111,28 @@ describe('links: 06表 totals, 04表 fund columns, section tables first', () => 
     assert.ok(l?.agrees);
   });
 
-  it('001 L433: 公用经费 303,612.50 is not linked to a blank: L335 puts its figure in no column (uncertain row)', () => {
+  it('001 L433 / L483: 公用经费 and 机关（事业）运行经费 303,612.50 → 06表 公用经费合计 (L335: a tab lost, the figure one column left)', () => {
     const text = fixture('001_6a62bd9b783e40ec.txt');
     const result = check(text);
-    const l = linkAfter(result.links, text, '公用经费 303,612.50', '303,612.50');
-    assert.equal(l, undefined);
-    assert.ok(!result.findings.some((f) => f.rule === 'table-identity' && f.severity !== 'information' && /公用经费合计/.test(f.message.zh)));
+    const office = linkAfter(result.links, text, '公用经费 303,612.50', '303,612.50');
+    assert.equal(office?.table.code, '公开06表');
+    assert.equal(office?.row.label, '公用经费合计');
+    assert.ok(office?.agrees);
+    const running = linkAfter(result.links, text, '机关（事业）运行经费支出 303,612.50', '303,612.50');
+    assert.equal(running?.cell, office?.cell);
+    // The row before keeps its own label (it was `其他支出303,612.50`).
+    const t = result.report.tables.find((x) => x.code === '公开06表' && x.rows.some((r) => r.code === '3999'))!;
+    assert.equal(t.rows.find((r) => r.code === '3999')?.label, '其他支出');
+  });
+
+  it('001 with 公用经费合计’s figure moved two columns left (into the code column): the row is uncertain and nothing links to it', () => {
+    const line = '人员经费合计\t\t3,944,569.65\t公用经费合计\t\t\t\t303,612.50\t';
+    const text = fixture('001_6a62bd9b783e40ec.txt').replace(line, '人员经费合计\t\t3,944,569.65\t公用经费合计\t\t\t303,612.50\t\t');
+    assert.notEqual(text, fixture('001_6a62bd9b783e40ec.txt'));
+    const result = check(text);
+    const total = result.report.tables.flatMap((t) => t.rows).find((r) => r.label === '公用经费合计');
+    assert.ok(total?.uncertain);
+    assert.equal(linkAfter(result.links, text, '公用经费 303,612.50', '303,612.50'), undefined);
   });
 
   it('putuo: 公用经费合计 = 302 + the other classes, without 303 (对个人和家庭的补助 is 人员经费): no identity warning', () => {

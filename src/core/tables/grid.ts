@@ -87,6 +87,16 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
     return out;
   });
 
+  // An amount in a label column with its value column blank: a tab was lost before it
+  // (`公用经费合计⇥⇥⇥⇥303,612.50⇥`), so it goes one column right.
+  for (const row of aligned.slice(headerCount)) {
+    for (let c = 0; c + 1 < width; c++) {
+      const cell = row[c]!;
+      const shifted = kinds[c] !== 'value' && kinds[c] !== 'rowno' && kinds[c + 1] === 'value' && isNumber(cell) && cell.text.includes('.') && isBlank(row[c + 1]!);
+      if (shifted) [row[c], row[c + 1]] = [BLANK, cell];
+    }
+  }
+
   // Side-by-side parts: a label column after a value column starts a new part.
   const bands: number[][] = [];
   kinds.forEach((kind, c) => {
