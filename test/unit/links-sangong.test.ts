@@ -69,6 +69,21 @@ describe('links: the 三公 sentences on the 上海 shape (表七: one row per i
   });
 });
 
+describe('links: the 三公 sentences on a national table printed empty (001 公开07表, 元)', () => {
+  it('001 L347–L350: header and column numbers 1–12, no row: one blank row, so L451/L459 0.00 元 restate its blank cells by role', () => {
+    const text = fixture('001_6a62bd9b783e40ec.txt');
+    const { links, report } = check(text);
+    const table = report.tables.find((t) => t.code === '公开07表')!;
+    assert.equal(table.rows.length, 1);
+    assert.ok(table.rows[0]!.cells.every((c) => c.value.kind === 'blank'));
+    const budget = linkAfter(links, text, '财政拨款支出预算为 0.00', '0.00');
+    assert.match(budget!.cell.column.path.join('/'), /预算数\/合计$/);
+    const abroad = linkAfter(links, text, '因公出国（境）费预算为 0.00 元，支出决算为', '0.00 元，完成');
+    assert.match(abroad!.cell.column.path.join('/'), /决算数\/因公出国/);
+    assert.ok(budget?.agrees && abroad?.agrees);
+  });
+});
+
 describe('links: 项 sentences whose subject path is before the figure’s paragraph', () => {
   const guihua = fixture('putuo-guihua-2024.layout.txt');
   const g = check(guihua).links;

@@ -145,6 +145,13 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
     };
   });
   lendTotalLabels(text, tables);
+  // A table of figures only (三公: one row, no label) printed empty: its header ends in its
+  // column numbers and no row follows. Its one row is blank: zero in every column.
+  if (data.length === 0 && headerCount > 0 && tables.length === 1 && kinds.every((k) => k === 'value') && isLineNoRow(grid[headerCount - 1]!)) {
+    const at = raw.rows[raw.rows.length - 1]!.cells.reduce((e, c) => Math.max(e, c.end), raw.start);
+    const cells = tables[0]!.columns.map((column) => ({ column, text: '', value: { kind: 'blank' as const }, start: at, end: at }));
+    tables[0]!.rows.push({ label: '', code: null, lineNo: null, cells, start: at, end: at, labelStart: at, labelEnd: at, uncertain: false });
+  }
   return { tables, malformed };
 }
 
