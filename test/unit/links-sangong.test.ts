@@ -102,6 +102,21 @@ describe('links: 项 sentences whose subject path is before the figure’s parag
     assert.equal(linkAfter(g, guihua, '住房公积金支出。年初预算为', '289.59'), undefined);
   });
 
+  it('a paragraph that names its own subject does not take the item’s path (crafted 05表)', () => {
+    const text = [
+      '公开05表', '', '一般公共预算财政拨款支出决算表', '', '单位：万元', '',
+      '| 科目编码 | 科目名称 | 合计 |', '|---|---|---|', '| 221 | 住房保障支出 | 10.00 |', '| 22102 | 住房改革支出 | 10.00 |', '| 2210201 | 住房公积金 | 10.00 |', '|  | 合计 | 10.00 |', '',
+      '（三）一般公共预算财政拨款支出决算具体情况', '',
+      '1、住房保障支出（类）住房改革支出（款）住房公积金（项）。', '',
+      '主要用于：公积金。年初预算为 10.00 万元，支出决算为 10.00 万元。', '',
+      '一般公共预算财政拨款支出年初预算为 12.00 万元，支出决算为 10.00 万元。', '',
+    ].join('\n');
+    const { links } = check(text);
+    assert.equal(linkAfter(links, text, '支出决算为 10.00 万元。\n\n一般', '10.00')?.row.code, '2210201');
+    const own = linkAfter(links, text, '12.00 万元，支出决算为 10.00', '10.00');
+    assert.equal(own?.row.label, '合计');
+  });
+
   it('putuo-shengtai L423–426: a 项 whose label the table cut short (`机关事业单位基本养老保险`, 2080505 229.67)', () => {
     const shengtai = fixture('putuo-shengtai-2025.txt');
     const l = linkAfter(check(shengtai).links, shengtai, '支出决算为 229.67', '229.67');

@@ -144,7 +144,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
       // A figure whose words name only its role (`年初预算为`, `支出决算为`) is of the item's subject.
-      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start) ?? (carried && BARE_SUBJECT.test(said.words) ? carried : undefined);
+      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start) ?? (carried && BARE_SUBJECT.test(words) ? carried : undefined);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
       const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause);

@@ -155,7 +155,8 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
   return { tables, malformed };
 }
 
-const TOTAL_LABEL = /(合计|总计)$/;
+/** The total of something named (`公用经费合计`), not a bare `合计` that may be the end of a wrapped label. */
+const NAMED_TOTAL = /\S{2}(合计|总计)$/;
 
 /**
  * A total printed across two parts (06表: `公用经费合计` in the label column of 公用经费's first
@@ -167,7 +168,7 @@ function lendTotalLabels(text: string, tables: Table[]): void {
     const rows = tables[i]!.rows;
     for (let r = rows.length - 1; r >= 0; r--) {
       const total = rows[r]!;
-      if (!TOTAL_LABEL.test(total.label) || total.code || total.cells.some((c) => c.value.kind !== 'blank')) continue;
+      if (!NAMED_TOTAL.test(total.label) || total.code || total.cells.some((c) => c.value.kind !== 'blank')) continue;
       const figures = tables[i + 1]!.rows.find((x) => x.label === '' && !x.code && x.cells.some((c) => c.value.kind === 'number') && x.start > total.start && !text.slice(total.end, x.start).includes('\n'));
       if (!figures) {
         // Its figure is on the line but in no column: no finding may rest on the row.
@@ -285,9 +286,9 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
       uncertain: false,
       // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank
-      // or not; so is a total (`公用经费合计`, its figure in the next part); other text-only rows
+      // or not; so is a named total (`公用经费合计`, its figure in the next part); other text-only rows
       // are pieces of a wrapped label.
-      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label) && !TOTAL_LABEL.test(label),
+      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label) && !NAMED_TOTAL.test(label),
       damagedCode,
     });
   });
