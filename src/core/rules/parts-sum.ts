@@ -9,8 +9,9 @@ import type { Found, Rule } from './rule';
  * Parts listed after 其中 may be only some of the total, so then only parts exceeding the
  * total are wrong; a complete split (当年安排 + 上年结转, the three 三公 items…) must add up.
  * The finding is on the total, unless the error is plainly a part's: a part that disagrees
- * with its own cell has that finding already, and a part whose digits are those the total
- * leaves for it with two neighbours swapped (3971 for 3791) is the slip.
+ * with its own cell is where the error is (amount-mismatch's, when the link is certain), and
+ * a part whose digits are those the total leaves for it with two neighbours swapped (3971
+ * for 3791) is the slip.
  */
 export const partsSum: Rule = {
   id: 'parts-sum',
@@ -66,7 +67,7 @@ function transposedPart(c: SumClaim): { part: Figure; expected: string } | null 
   const found = c.parts.flatMap((part) => {
     const rest = c.parts.reduce((v, p) => (p === part ? v : v.minus(p.value)), c.total.value);
     if (rest.isNegative()) return [];
-    const expected = formatNumber(rest, { ...part, decimals: part.decimals });
+    const expected = formatNumber(rest, part);
     return swapsNeighbours(digitsOf(part.text), digitsOf(expected)) ? [{ part, expected }] : [];
   });
   return found.length === 1 ? found[0]! : null;
