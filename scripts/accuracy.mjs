@@ -22,7 +22,7 @@
 //   --links       every value claim not linked to the cell the key names
 //   --no-mutants  only the per-report figures (the mutants take about half a minute)
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join, basename, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -211,12 +211,8 @@ function fixAll(key) {
   try {
     const copy = join(dir, basename(key.file));
     writeFileSync(copy, readFileSync(join(reportsDir, key.file)));
-    let stderr;
-    try {
-      stderr = execFileSync(cli[0], [cli[1], 'check', '--fix', '--lang', 'en', '--format', 'json', copy], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
-    } catch (e) {
-      stderr = e.stderr || '';
-    }
+    // stderr whatever the exit code (a report with no warning exits 0).
+    const stderr = spawnSync(cli[0], [cli[1], 'check', '--fix', '--lang', 'en', '--format', 'json', copy], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] }).stderr ?? '';
     const lines = readFileSync(join(reportsDir, key.file), 'utf8').split(/\r?\n/);
     const t = { report: basename(key.file, '.txt'), fixes: 0, onRight: 0, onErrors: 0, asKey: 0, elsewhere: 0, wrongFixes: [] };
     for (const m of stderr.matchAll(/^.*:(\d+):(\d+): fixed \[([^\]]+)\] (.*) → (.*)$/gm)) {

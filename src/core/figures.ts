@@ -47,7 +47,11 @@ function matchSpaced(norm: string, i: number, word: string): number {
   return k;
 }
 
-function readUnit(norm: string, end: number): { unit: string; kind: FigureKind; unitEnd: number } | null {
+/** `国内公务接待支出 0.39 万（含…`: 万元 with its 元 dropped, in a clause about money, before a bracket or the clause's end. */
+const MONEY_LEAD = /(?:支出|收入|经费|费用?|资金|预算|决算)[^，,。；;\d]{0,6}$/;
+const AFTER_BARE_WAN = /^[（(，,。；;]/;
+
+function readUnit(norm: string, start: number, end: number): { unit: string; kind: FigureKind; unitEnd: number } | null {
   let k = end;
   let gap = 0;
   while (gap < 4 && (norm[k] === ' ' || norm[k] === '\n' || norm[k] === '\r' || norm[k] === '\t')) {
@@ -59,6 +63,7 @@ function readUnit(norm: string, end: number): { unit: string; kind: FigureKind; 
     const e = matchSpaced(norm, k, unit);
     if (e !== -1) return { unit, kind: 'amount', unitEnd: e };
   }
+  if (norm[k] === '万' && AFTER_BARE_WAN.test(norm.slice(k + 1, k + 2)) && MONEY_LEAD.test(norm.slice(Math.max(0, start - 16), start))) return { unit: '万元', kind: 'amount', unitEnd: k + 1 };
   if (norm[k] === '年' || norm[k] === '月' || norm[k] === '日') return { unit: norm[k]!, kind: 'other', unitEnd: k + 1 };
   for (const unit of COUNT_UNITS) {
     const e = matchSpaced(norm, k, unit);
@@ -87,7 +92,7 @@ export function scanFigures(
     if (!/[0-9]/.test(norm[i]!) || continues(norm, i)) continue;
     const token = readNumber(norm, i, text);
     if (!token) continue;
-    const unit = readUnit(norm, token.end);
+    const unit = readUnit(norm, token.start, token.end);
     if (!token.ok) {
       // `1.2.3` outline numbers are not figures; `4.627.11` and anything with a unit are.
       if (unit?.kind === 'amount' || unit?.kind === 'percent' || /^\d{1,3}([.,，]\d{3})+[.,]\d{1,2}$/.test(token.text.replace(/\s/g, ''))) {

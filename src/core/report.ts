@@ -184,7 +184,8 @@ function midSentence(paragraph: string): boolean {
   const last = t.slice(t.lastIndexOf('\n') + 1).trim();
   // Double-spaced layout text cuts sentences with a blank line after every line: a line of
   // prose (not a heading) that stops on a word goes on below.
-  return /[0-9,，、]$/.test(t) || (t.length > 40 && /[\u4e00-\u9fff]$/.test(t)) || (last.length > 20 && /[\u4e00-\u9fff，]$/.test(last) && !isHeadingLine(last));
+  // A subject path that stops at its 类 or 款 goes on to its 项 below (`…养老支出（款）` / `行政单位离退休（项）。`).
+  return /[0-9,，、]$/.test(t) || /[(（]\s*[类款]\s*[)）]$/.test(t) || (t.length > 40 && /[\u4e00-\u9fff]$/.test(t)) || (last.length > 20 && /[\u4e00-\u9fff，]$/.test(last) && !isHeadingLine(last));
 }
 
 /** A line that reads as a heading: `一、收入决算情况说明`, `（二）…`, short, without a full stop. */

@@ -18,15 +18,18 @@ function linkAfter(links: Link[], text: string, words: string, number: string): 
 const column = (l: Link | undefined) => l?.cell.column.path.join('/');
 
 describe('concepts: standard figures to their cells', () => {
-  it('001: 本年收入合计 and 本年支出合计 in 元, to 公开01表 (7,143,754.56 and 7,258,755.96)', () => {
+  it('001: 本年收入合计 and 本年支出合计 in 元, to the section’s table: 公开02表 / 03表 合计 (7,143,754.56 L160 and 7,258,755.96 L193; 01表 holds the same)', () => {
     const text = fixture('001_6a62bd9b783e40ec.txt');
     const { links } = check(text);
+    // Under 二、收入决算情况说明 (L391): 公开02表.
     const income = linkAfter(links, text, '2024 年度收入合计 7,143,754.56', '7,143,754.56');
-    assert.equal(income?.table.code, '公开01表');
-    assert.equal(income?.row.label, '本年收入合计');
+    assert.equal(income?.table.code, '公开02表');
+    assert.equal(income?.row.label, '合计');
     assert.ok(income?.agrees);
+    // Under 三、支出决算情况说明 (L395): 公开03表.
     const spending = linkAfter(links, text, '2024 年度支出合计 7,258,755.96', '7,258,755.96');
-    assert.equal(spending?.row.label, '本年支出合计');
+    assert.equal(spending?.table.code, '公开03表');
+    assert.equal(spending?.row.label, '合计');
     assert.ok(spending?.agrees);
   });
 

@@ -112,10 +112,11 @@ describe('parts-sum', () => {
   it('a complete split (当年安排 + 上年结转) that does not add up — fixture 000, 3802.93', () => {
     const text = fixture('000_68829c0b624b4a3b.txt');
     const list = findings(text, 'parts-sum');
-    // 3971 + 11.93 = 3982.93 ≠ 3802.93; and the seven projects' budgets
+    // 3971 + 11.93 = 3982.93 ≠ 3802.93, and 3802.93 − 11.93 = 3791 is 3971 with 9 and 7 swapped:
+    // the finding is on the part. The seven projects' budgets
     // 354.93 + 69.74 + 42.68 + 5.05 + 52.65 + 3802.93 + 3140.13 = 7468.11 ≠ 7478.11 (stated twice);
     // their 上年结转 74.93 + 4.74 + 12.68 + 0.05 + 27.65 + 11.93 + 1590.13 = 1722.11 ≠ 1732.11.
-    assert.deepEqual(list.map((f) => [at(text, f), f.expected]).sort(), [['1732.11', '1722.11'], ['3802.93', '3982.93'], ['7478.11', '7468.11'], ['7478.11', '7468.11']]);
+    assert.deepEqual(list.map((f) => [at(text, f), f.expected]).sort(), [['1732.11', '1722.11'], ['3971', '3791'], ['7478.11', '7468.11'], ['7478.11', '7468.11']]);
     const counted = list.find((f) => at(text, f) === '7478.11')!;
     assert.equal(counted.related.length, 7);
   });

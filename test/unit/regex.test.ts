@@ -141,6 +141,8 @@ const CASES: Record<string, Case[]> = {
   'figures.ts': [
     { regexes: ['continues', 'figures.ts:79 grouped', 'figures.ts:97-98 before/after'], make: (n) => `${rep(`1,234.5${SP}${SP}`, n)}万元\n`, wasSuperLinear: 'quadratic in sums.ts (bare numbers, as SENTENCE above): check() 32/64 KB: 2,721/6,887 ms' },
     { regexes: ['continues (with units)', 'figures.ts:79 grouped (with units)'], make: (n) => rep(`1,234.5${SP}万元，1.064.05${SP}亿元\n\n`, n) }, // one paragraph each: readSums is quadratic in one (above)
+    // MONEY_LEAD / AFTER_BARE_WAN: many bare 万 after money words and spaces, none before a bracket.
+    { regexes: ['MONEY_LEAD', 'AFTER_BARE_WAN'], make: (n) => rep(`支出${SP.repeat(6)}费 1 万人 2 万（\n\n`, n) },
   ],
   'report.ts': [
     { regexes: ['report.ts:72-73 trim', 'report.ts:140 gap', 'report.ts:162 midSentence'], make: (n) => `本年支出100万元，${rep('款', n)}\n${' '.repeat(n / 4)}\n\n- 1 -\n\n占50%。\n` },
@@ -176,6 +178,10 @@ const CASES: Record<string, Case[]> = {
   ],
   'rules/repeated-count.ts': [
     { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'sameThing', 'corroborated'], make: (n) => `${rep(`其中谈判药品转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+  ],
+  'rules/parts-sum.ts': [
+    // digitsOf on a split whose figures are long runs of digits (and the transposition test on them).
+    { regexes: ['parts-sum.ts digitsOf'], make: (n) => `全年预算数为 ${'9'.repeat(n / 2)} 万元，其中：当年安排 ${'8'.repeat(n / 2)} 万元，上年结转 1 万元。\n` },
   ],
   'rules/zero-base-rate.ts': [
     { regexes: ['ZERO_BASE', 'GROWTH_BEFORE'], make: (n) => `${rep(`上年${SP}为${SP}0.00${SP}x 新成立 增长${SP}${SP}5%，`, n)}\n` },

@@ -32,12 +32,28 @@ export function rowByPath(table: Table, names: string[]): Row | null {
   const level = [3, 5, 7][names.length - 1]!;
   // `一般公共服务(类)支出`: the class named without its 支出.
   const candidates = table.rows.filter((r) => (rowKey(r.label) === last || (level === 3 && rowKey(r.label) === last + '支出')) && (!r.code || r.code.length === level));
-  if (candidates.length <= 1) return candidates[0] ?? null;
   const byCode = new Map(table.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+  if (candidates.length === 0 && names.length > 1) return truncatedRow(table, names, byCode);
+  if (candidates.length <= 1) return candidates[0] ?? null;
   return candidates.find((r) => names.slice(0, -1).every((n, i) => {
     const parent = r.code && byCode.get(r.code.slice(0, [3, 5][i]));
     return !parent || rowKey(parent.label) === n;
   })) ?? null;
+}
+
+/**
+ * A label the table cut short (PDF extraction lost its wrapped end: `机关事业单位基本养老保险`
+ * for …缴费支出): the one coded row under the named parent whose label begins the name.
+ */
+function truncatedRow(table: Table, names: string[], byCode: Map<string, Row>): Row | null {
+  const last = names[names.length - 1]!;
+  const parentLevel = [3, 5][names.length - 2]!;
+  const found = table.rows.filter((r) => {
+    const key = rowKey(r.label);
+    const parent = r.code && byCode.get(r.code.slice(0, parentLevel));
+    return r.code?.length === [3, 5, 7][names.length - 1] && key.length >= 6 && last.startsWith(key) && !!parent && rowKey(parent.label) === names[names.length - 2];
+  });
+  return found.length === 1 ? found[0]! : null;
 }
 
 /**

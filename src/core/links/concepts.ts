@@ -71,10 +71,13 @@ export class ConceptIndex {
 
   private cell(def: ConceptCell): ConceptCellRef | null {
     for (const table of this.bound.get(def.table) ?? []) {
-      const row = def.row === undefined ? table.rows.find((r) => r.cells.some((c) => c.value.kind === 'number')) : table.rows.find((r) => rowMatches(r, def.row!));
+      // No row named: the table's one row of figures (or its one row, printed blank).
+      const row = def.row === undefined ? table.rows.find((r) => r.cells.some((c) => c.value.kind === 'number')) ?? (table.rows.length === 1 ? table.rows[0] : undefined) : table.rows.find((r) => rowMatches(r, def.row!));
       if (!row) continue;
       const column = def.column === undefined ? table.columns[0] : findColumn(table, def.column);
       const cell = column && row.cells[table.columns.indexOf(column)];
+      // A row whose figures could not be placed: its blank is no zero.
+      if (cell && row.uncertain && cell.value.kind === 'blank') continue;
       if (cell) return { table, row, cell, onlyIfEqual: def.onlyIfEqual ?? false };
     }
     return null;

@@ -39,8 +39,8 @@ const ROLE_TAIL: [RegExp, Role][] = [
   [/决算(?:数|支出)?$|(?:全年)?执行数$|实际支出$/, 'actual'],
 ];
 
-/** Linking words between a subject and its figure: `为`, `是`, `均为`, `共计`. */
-const LINK_TAIL = /(?:均为|各为|合计为|共计为?|总计为|分别为|为|是|达到?|共)$/;
+/** Linking words between a subject and its figure: `为`, `是`, `均为`, `共计`; `减少为` (the new amount, not the change). */
+const LINK_TAIL = /(?:(?:增加|减少|增长|下降|降低|上升|提高)(?:为|到|至)|均为|各为|合计为|共计为?|总计为|分别为|为|是|达到?|共)$/;
 
 /** The year a clause is about (`2024 年度`), and whether it speaks of the year before. */
 const YEAR = /(\d{4})\s{0,2}年\s{0,2}度?/g;

@@ -72,13 +72,22 @@ const GENERIC = /^(年初预算|预算|预算数|支出预算|支出决算|决�
 const BARE_SUBJECT = /^(支出|收入|其中|合计|金额|资金|当年|全年)?$/;
 
 /**
+ * The subject a bare word continues: the last one, or — when the word names the other flow
+ * (`政府性基金预算财政拨款本年收入 A，本年支出 B`) — the same money's other flow.
+ */
+function otherFlow(last: string, bare: string): string {
+  const flip = bare === '支出' ? /收入(合计)?$/ : bare === '收入' ? /支出(合计)?$/ : null;
+  return flip?.test(last) ? last.replace(flip, bare) : last;
+}
+
+/**
  * Links the amount figures of the prose to cells. Figures that are a change's delta are not
  * amounts of any row; a completion claim's budget and actual are linked by role.
  */
 export function linkFigures(report: Report, claims: Claim[], templates?: Templates): { links: Link[]; unlinked: Figure[]; statements: Statement[] } {
   const { norm } = report;
   const sections = sectionTables(report);
-  const byCode = subjectTables(report);
+  const codedTables = subjectTables(report);
   const cells = new CellsByValue(report.tables);
   const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
   const year = reportFacts(report).period;
@@ -93,10 +102,20 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const unlinked: Figure[] = [];
   const statements: Statement[] = [];
   let f = 0;
+  // The subject path of the item being read, for a paragraph of the same item that names none
+  // (`12、住房保障支出（类）…住房公积金（项）。` / `主要用于：…年初预算为 289.59 万元`).
+  let itemPath: SubjectPath | null = null;
+  let section = '';
   for (const block of report.blocks) {
     if (block.kind === 'table') continue;
     const { tables, heading } = sections.get(block) ?? { tables: [], heading: '' };
     const blockPaths = paths(norm, block);
+    // A heading, a new section or a numbered item starts another subject.
+    const [blockSection, item] = heading.split('|');
+    if (block.kind === 'heading' || blockSection !== section || item !== undefined) itemPath = null;
+    section = blockSection ?? '';
+    const carried = blockPaths.length ? null : itemPath;
+    if (blockPaths.length) itemPath = blockPaths[blockPaths.length - 1]!;
     while (f < report.figures.length && report.figures[f]!.start < block.start) f++;
     let prevEnd = block.start;
     // The subject of the last figure, for one whose words only name a role (`，支出决算为 X`).
@@ -121,14 +140,15 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
         : /(决算(数)?|实际支出)\s*(为|是)?\s*$/.test(lead) || /^[\s，,]*(为|是)[^，,。]{0,16}(实际支出|决算)/.test(after) ? 'actual'
         : null;
       let words = said.words;
-      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = last.words;
+      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = otherFlow(last.words, words);
       else if (!BARE_SUBJECT.test(words)) last = { words, end: figure.unitEnd };
       const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
-      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
+      // A figure whose words name only its role (`年初预算为`, `支出决算为`) is of the item's subject.
+      const path = [...blockPaths].reverse().find((p) => p.end <= figure.start) ?? (carried && BARE_SUBJECT.test(words) ? carried : undefined);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
-      const link = linkOne(figure, role, lead, tables, blockPaths, cells, concept, pathInClause, byCode);
+      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables);
       if (!link) {
         unlinked.push(figure);
         continue;
@@ -144,7 +164,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   return { links, unlinked, statements };
 }
 
-function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], blockPaths: SubjectPath[], cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean, byCode: Table[]): Link | null {
+function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables: Table[], path: SubjectPath | undefined, cells: CellsByValue, concept: ConceptMatch | null, pathInClause: boolean, codedTables: Table[]): Link | null {
   const unit = figure.unit as AmountUnit;
   const make = (ref: CellRef, reason: string, strong: boolean): Link => {
     // A table that states no unit (nor does the report): read in the figure's own unit, and a
@@ -159,19 +179,19 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
     const instead = ok || unitInstead ? null : cells.agreeing(figure, ref.table, sectionTables);
     // The same subject in another table holds the figure (05表 210 236.64, 04表 卫生健康支出
     // 236.63): the tables disagree with each other, and which one the text restates is not known.
+    // Its source is the cell that holds it; both are candidates, and nothing is reported.
     if (instead && instead.table !== ref.table && sameSubject(instead.row, ref.row)) {
-      return { ...ref, figure, reason, strong: false, agrees: false, instead, unitInstead, candidates: [{ table: ref.table, row: ref.row, cell: ref.cell }, instead] };
+      return { ...instead, figure, reason, strong: false, agrees: true, instead: null, unitInstead: null, candidates: [instead, { table: ref.table, row: ref.row, cell: ref.cell }] };
     }
     return { ...ref, figure, reason, strong, agrees: ok, instead, unitInstead };
   };
   const clause = lead.split(/[，,。；;]/).pop() ?? '';
-  const path = [...blockPaths].reverse().find((p) => p.end <= figure.start);
 
   // A subject path (类/款/项) names a row of the section's table: with a role, or as the
   // subject of the clause the figure closes (`社会保障和就业支出(类) 3225.70 万元`).
   if (path && (role !== null || pathInClause)) {
     const refs: CellRef[] = [];
-    for (const table of sectionTables.length ? sectionTables : byCode) {
+    for (const table of sectionTables.length ? sectionTables : codedTables) {
       const row = rowByPath(table, path.names);
       const col = columnFor(table, role);
       if (row && col >= 0 && row.cells[col]) refs.push({ table, row, cell: row.cells[col]! });
@@ -187,7 +207,7 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
 
   // A standard figure of the narrative, by the template's concepts.
   if (concept) {
-    const link = conceptLink(figure, unit, role, concept, make);
+    const link = conceptLink(figure, unit, role, concept, sectionTables, make);
     if (link) return link;
   }
 
@@ -215,11 +235,13 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
  * else the budget). Among several candidate cells, the one the figure agrees with; when none
  * agrees and the candidates disagree with one another, the link is uncertain (no finding).
  */
-function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match: ConceptMatch, make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
+function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match: ConceptMatch, sectionTables: Table[], make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
   const equal = (ref: CellRef) => !!ref.table.unit && agrees(figure, unit, ref.cell, ref.table.unit);
   const reason = `${match.concept.name?.zh ?? match.concept.id}${role === 'budget' ? '（预算数）' : ''}`;
   const own = role ?? (match.cells.actual.length ? 'actual' : 'budget');
-  const candidates = match.cells[own];
+  // The cells of the table the section is about first (`上级补助收入 0 万元` under 二、收入决算情况说明 is 02表's).
+  const inSection = (c: ConceptCellRef) => (sectionTables.includes(c.table) ? 0 : 1);
+  const candidates = [...match.cells[own]].sort((a, b) => inSection(a) - inSection(b));
   const agreeing = candidates.find(equal);
   if (agreeing) return make(agreeing, reason, true);
   // Words that name no role: the figure may be the other one (a 预算数 in a 决算 sentence).

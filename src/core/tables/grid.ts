@@ -87,6 +87,16 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
     return out;
   });
 
+  // An amount in a label column with its value column blank: a tab was lost before it
+  // (`公用经费合计⇥⇥⇥⇥303,612.50⇥`), so it goes one column right.
+  for (const row of aligned.slice(headerCount)) {
+    for (let c = 0; c + 1 < width; c++) {
+      const cell = row[c]!;
+      const shifted = kinds[c] !== 'value' && kinds[c] !== 'rowno' && kinds[c + 1] === 'value' && isNumber(cell) && cell.text.includes('.') && isBlank(row[c + 1]!);
+      if (shifted) [row[c], row[c + 1]] = [BLANK, cell];
+    }
+  }
+
   // Side-by-side parts: a label column after a value column starts a new part.
   const bands: number[][] = [];
   kinds.forEach((kind, c) => {
@@ -134,7 +144,42 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
       end: Number.isFinite(end) ? end : raw.end,
     };
   });
+  lendTotalLabels(text, tables);
+  // A table of figures only (三公: one row, no label) printed empty: its header ends in its
+  // column numbers and no row follows. Its one row is blank: zero in every column.
+  if (data.length === 0 && headerCount > 0 && tables.length === 1 && kinds.every((k) => k === 'value') && isLineNoRow(grid[headerCount - 1]!)) {
+    const at = raw.rows[raw.rows.length - 1]!.cells.reduce((e, c) => Math.max(e, c.end), raw.start);
+    const cells = tables[0]!.columns.map((column) => ({ column, text: '', value: { kind: 'blank' as const }, start: at, end: at }));
+    tables[0]!.rows.push({ label: '', code: null, lineNo: null, cells, start: at, end: at, labelStart: at, labelEnd: at, uncertain: false });
+  }
   return { tables, malformed };
+}
+
+/** The total of something named (`公用经费合计`), not a bare `合计` that may be the end of a wrapped label. */
+const NAMED_TOTAL = /\S{2}(合计|总计)$/;
+
+/**
+ * A total printed across two parts (06表: `公用经费合计` in the label column of 公用经费's first
+ * part, its figure in the amount column of the second): the figure's row, unlabelled, takes
+ * the label, and the label-only row goes.
+ */
+function lendTotalLabels(text: string, tables: Table[]): void {
+  for (let i = 0; i + 1 < tables.length; i++) {
+    const rows = tables[i]!.rows;
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const total = rows[r]!;
+      if (!NAMED_TOTAL.test(total.label) || total.code || total.cells.some((c) => c.value.kind !== 'blank')) continue;
+      const figures = tables[i + 1]!.rows.find((x) => x.label === '' && !x.code && x.cells.some((c) => c.value.kind === 'number') && x.start > total.start && !text.slice(total.end, x.start).includes('\n'));
+      if (!figures) {
+        // Its figure is on the line but in no column: no finding may rest on the row.
+        const lineEnd = text.indexOf('\n', total.end);
+        if (/\d/.test(text.slice(total.end, lineEnd < 0 ? undefined : lineEnd))) total.uncertain = true;
+        continue;
+      }
+      Object.assign(figures, { label: total.label, labelStart: total.labelStart, labelEnd: total.labelEnd, start: total.start });
+      rows.splice(r, 1);
+    }
+  }
 }
 
 function padRow(cells: GridCell[], width: number): GridCell[] {
@@ -241,8 +286,9 @@ function bandRows(band: number[], kinds: ColumnKind[], data: GridCell[][], colum
       labelEnd: labels[0]?.end ?? spans[0]?.start ?? 0,
       uncertain: false,
       // A label that opens with an enumeration (`二、政府性基金…`) is a row of its own, blank
-      // or not; other text-only rows are pieces of a wrapped label.
-      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label),
+      // or not; so is a named total (`公用经费合计`, its figure in the next part); other text-only rows
+      // are pieces of a wrapped label.
+      fragment: !hasValue && !code && !damagedCode && !lineNo && label !== '' && !ENUMERATED.test(label) && !NAMED_TOTAL.test(label),
       damagedCode,
     });
   });
