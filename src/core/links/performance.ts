@@ -5,7 +5,7 @@
 import type { Figure } from '../figures';
 import type { PerformanceVocabulary } from '../identities/schema';
 import { regex } from '../identities/match';
-import { explains, shown } from '../interval';
+import { sameValue, shown } from '../interval';
 import type { AmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { performanceTables, type PerformanceTable } from '../tables/performance';
@@ -127,6 +127,6 @@ function scoreLink(figure: Figure, table: Table, ref: { row: Row; cell: Cell }, 
   // A percentage restates a percentage, a count a count (`172人` for 资金保障人员数量).
   const percentCell = /%\s*$/.test(ref.cell.text);
   if ((figure.kind === 'percent') !== percentCell && figure.kind !== 'other') return null;
-  const ok = explains(shown(v.value, v.style.decimals), figure.value, figure.decimals);
+  const ok = sameValue(shown(v.value, v.style.decimals), figure.value, figure.decimals);
   return { table, row: ref.row, cell: ref.cell, figure, reason, strong: true, agrees: ok, instead: null, unitInstead: null };
 }
