@@ -216,6 +216,7 @@ export const performanceVocabulary = z
   .object({
     title: pattern.describe('A pattern the title of a 绩效 table matches, e.g. `绩效自评表$`.'),
     department: pattern.describe('A pattern the title of the department’s own table matches (部门整体绩效自评表).'),
+    departmentSubject: pattern.describe('Words of a section heading that make its prose about the department’s own table (`部门(整体)?评价`).'),
     project: pattern.describe('The label of the cell that names the project (`^项目名称`); the cells after it, up to `stop`, are its name.'),
     stop: pattern.describe('Labels that end the project’s name in its row (主管部门, 实施单位 …).'),
     rows: z

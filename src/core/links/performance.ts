@@ -48,6 +48,8 @@ export type PerformanceLink = { link: Link | null };
 
 export class PerformanceLinker {
   private readonly tables: PerformanceTable[];
+  /** The department's own table (部门整体绩效自评表), for the prose of the section about it. */
+  private readonly department: PerformanceTable | null;
   /** The table each subject (heading or numbered item) is about. */
   private readonly bySubject = new Map<string, PerformanceTable>();
 
@@ -56,7 +58,9 @@ export class PerformanceLinker {
     private readonly vocabulary: PerformanceVocabulary | null,
     sections: Map<Block, { heading: string }>,
   ) {
-    this.tables = vocabulary ? performanceTables(report, vocabulary).filter((t) => t.kind === 'project') : [];
+    const tables = vocabulary ? performanceTables(report, vocabulary) : [];
+    this.department = tables.find((t) => t.kind === 'department') ?? null;
+    this.tables = tables.filter((t) => t.kind === 'project');
     if (!this.tables.length) return;
     // Each table to the one subject that names it best, best pairs first: two projects named
     // alike (`医疗保障能力提升补助资金` and its `（上年结转）`) each find their own.
@@ -83,17 +87,18 @@ export class PerformanceLinker {
    * restates a cell of the table that could not be read with certainty — nothing to say.
    */
   link(figure: Figure, lead: string, heading: string): PerformanceLink | undefined {
-    if (!this.tables.length || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return undefined;
-    const table = this.bySubject.get(this.subjectOf(heading));
+    if ((!this.tables.length && !this.department) || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return undefined;
+    const about = labelKey(heading.split('|').pop()!);
+    const table = this.bySubject.get(this.subjectOf(heading)) ?? (this.department && regex(this.vocabulary!.departmentSubject).test(about) ? this.department : undefined);
     if (!table) return undefined;
     const words = labelKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(达到|为|是|达|共计|共)$/, '');
     const phrase = this.phrase(words);
     if (!phrase) return undefined;
-    const reason = `${table.project} · ${phrase.row}`;
+    const reason = table.project;
     if (phrase.row === 'score') {
       // `95 分`: a score, no amount.
       if (figure.kind !== 'other' || !/^\s*分/.test(this.report.norm.slice(figure.end, figure.end + 3))) return undefined;
-      return { link: table.total && scoreLink(figure, table.scores, table.total, reason) };
+      return { link: table.total && scoreLink(figure, table.scores, table.total, `${reason} · 总分`) };
     }
     if (phrase.row === 'indicator') {
       if (figure.kind !== 'percent' && figure.kind !== 'count') return undefined;
@@ -106,7 +111,7 @@ export class PerformanceLinker {
     const ref = table.fundCell(phrase.row, phrase.column);
     if (!ref) return { link: null };
     const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
-    return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${phrase.column}`, strong: true, agrees: ok, instead: null, unitInstead: null } };
+    return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null } };
   }
 
   /** The phrase the words end with, the longest if several. */

@@ -20,7 +20,9 @@ import { statedUnit } from './meta';
 
 export type FundRow = 'total' | 'appropriation' | 'carryover' | 'other';
 export type FundColumn = 'initial' | 'budget' | 'actual' | 'points' | 'rate' | 'score';
-export type IndicatorColumn = 'target' | 'achieved';
+
+/** The funds columns as the standard table heads them, for messages and hovers. */
+const FUND_COLUMN_NAMES: Record<FundColumn, string> = { initial: '年初预算数', budget: '全年预算数', actual: '全年执行数', points: '分值', rate: '执行率', score: '得分' };
 
 export interface PerformanceTable {
   /** A project's table, or the department's (部门整体绩效自评表). */
@@ -256,7 +258,7 @@ function isCaption(s: string): boolean {
 /** The report's 绩效 tables, in document order. */
 export function readPerformanceTables(report: Report, vocabulary: PerformanceVocabulary): PerformanceTable[] {
   const out: PerformanceTable[] = [];
-  let group: { rows: SourceRow[]; title: string | null; captions: string[]; start: number; end: number } | null = null;
+  let group: Group | null = null;
   let captions: string[] = [];
   const flush = () => {
     if (group) {
@@ -267,28 +269,32 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
   };
   const titleRe = regex(vocabulary.title);
   const projectRe = regex(vocabulary.project);
+  // OCR text of a table's long cells (年度总体目标) may come out as prose between its parts:
+  // the table is paused there, and goes on in a part that starts with the indicators' header.
+  let paused = false;
   for (const block of report.blocks) {
     if (block.kind !== 'table') {
       const s = report.norm.slice(block.start, block.end).trim();
+      if (block.kind === 'heading' && !isCaption(s)) flush();
       if (!isCaption(s)) {
-        flush();
+        paused = true;
         captions = [];
       } else captions.push(s);
       continue;
     }
     const rows = sourceRows(report, block.start, block.end);
     const titled = captions.find((c) => titleRe.test(key(c)));
-    let named = false;
+    if (paused && !(rows[0] && !titled && isIndicatorHeader(rows[0], vocabulary))) flush();
+    paused = false;
     rows.forEach((row, i) => {
       // A table starts under its title, or at its 项目名称 row (a second one starts the next table).
       const names = row.cells.some((c) => projectRe.test(key(c.text)));
-      if ((i === 0 && titled) || (names && (!group || named))) {
+      if ((i === 0 && titled) || (names && (!group || group.named))) {
         flush();
-        group = { rows: [], title: titled ?? null, captions, start: row.start, end: row.end };
-        named = false;
+        group = { rows: [], title: titled ?? null, captions, start: row.start, end: row.end, named: false };
       }
-      named ||= names;
       if (group) {
+        group.named ||= names;
         group.rows.push(row);
         group.end = row.end;
       }
@@ -299,7 +305,24 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
   return out;
 }
 
-function readGroup(report: Report, v: PerformanceVocabulary, g: { rows: SourceRow[]; title: string | null; captions: string[]; start: number; end: number }): PerformanceTable | null {
+/** A table's rows as found, with the captions above it. */
+interface Group {
+  rows: SourceRow[];
+  title: string | null;
+  captions: string[];
+  start: number;
+  end: number;
+  /** It has its 项目名称 row. */
+  named: boolean;
+}
+
+/** The header of the indicators: 年度指标值 and 实际完成值 (cells or, OCR-merged, one). */
+function isIndicatorHeader(row: SourceRow, v: PerformanceVocabulary): boolean {
+  const joined = row.cells.map((c) => key(c.text)).join('');
+  return regex(v.indicators.target.replace(/^\^|\$$/g, '')).test(joined) && regex(v.indicators.achieved.replace(/^\^|\$$/g, '')).test(joined);
+}
+
+function readGroup(report: Report, v: PerformanceVocabulary, g: Group): PerformanceTable | null {
   const rowRe = Object.entries(v.rows).map(([name, re]) => [name as FundRow, regex(re)] as const);
   const colRe = Object.entries(v.columns).map(([name, re]) => [name as FundColumn, regex(re)] as const);
   const projectRe = regex(v.project);
@@ -327,8 +350,8 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: { rows: SourceRo
   const byRow = new Map<FundRow, Row>();
   const totalOnly = new Set(v.totalOnly as FundColumn[]);
   const fundColumn = (name: FundColumn) => {
-    let c = fundColumns.find((x) => x.name === name);
-    if (!c) fundColumns.push((c = column(name, fundColumns.length)));
+    let c = fundColumns.find((x) => x.name === FUND_COLUMN_NAMES[name]);
+    if (!c) fundColumns.push((c = column(FUND_COLUMN_NAMES[name], fundColumns.length)));
     return c;
   };
   for (const row of g.rows) {
@@ -353,7 +376,7 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: { rows: SourceRo
     }
     // Every agreeing reading mends the same cuts, whatever their values: fragments are not malformed.
     for (const r of agreeing) for (const t of r.cells.values()) if (t.mended) mended.push({ start: t.start, end: t.end });
-    const r = makeRow(name, cells, row, row.cells[labelAt]!);
+    const r = makeRow(key(row.cells[labelAt]!.text), cells, row, row.cells[labelAt]!);
     byRow.set(name, r);
     fundRows.push(r);
   }
@@ -373,7 +396,7 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: { rows: SourceRo
     scores,
     fundCell: (row, col) => {
       const r = byRow.get(row);
-      const cell = r?.cells.find((c) => c.column.name === col);
+      const cell = r?.cells.find((c) => c.column.name === FUND_COLUMN_NAMES[col]);
       return r && cell ? { row: r, cell } : null;
     },
     total: scoreRows.total,
