@@ -31,6 +31,8 @@ export interface Link extends CellRef {
   sameAs?: { figure: Figure; what: { zh: string; en: string } };
   /** Cells the words could mean that disagree with one another: the link is not certain. */
   candidates?: CellRef[];
+  /** The cell is no more authoritative than the prose (a hand-filled 绩效自评表): a finding, but no fix. */
+  unfixable?: true;
 }
 
 /** What the words before a figure name: the year and linking verbs stripped. */

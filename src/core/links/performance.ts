@@ -2,6 +2,8 @@
 // 354.93 万元，其中：当年安排 280 万元，上年结转 74.93 万元。支出 271.84 万元`, `满意度达到 99.54%`.
 // A paragraph speaks of the project its heading or numbered item names; that name is matched
 // with the names the tables give (OCR-damaged: `医药管理组经费`), each table to one subject.
+// The tables are filled in by hand like the prose (and often OCR'd): a disagreement is
+// reported, but which side is wrong is the author's to say — no fix.
 import type { Figure } from '../figures';
 import type { PerformanceVocabulary } from '../identities/schema';
 import { regex } from '../identities/match';
@@ -111,7 +113,7 @@ export class PerformanceLinker {
     const ref = table.fundCell(phrase.row, phrase.column);
     if (!ref) return { link: null };
     const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
-    return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null } };
+    return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true } };
   }
 
   /** The phrase the words end with, the longest if several. */
@@ -133,5 +135,5 @@ function scoreLink(figure: Figure, table: Table, ref: { row: Row; cell: Cell }, 
   const percentCell = /%\s*$/.test(ref.cell.text);
   if ((figure.kind === 'percent') !== percentCell && figure.kind !== 'other') return null;
   const ok = sameValue(shown(v.value, v.style.decimals), figure.value, figure.decimals);
-  return { table, row: ref.row, cell: ref.cell, figure, reason, strong: true, agrees: ok, instead: null, unitInstead: null };
+  return { table, row: ref.row, cell: ref.cell, figure, reason, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true };
 }

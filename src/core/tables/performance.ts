@@ -385,7 +385,7 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
 
   const scoreRows = readScores(report, v, g.rows);
   const title = g.title && key(g.title).replace(/^#+/, '').replace(/\(\d{4}年度?\)$/, '');
-  const funds = makeTable(title ? `${title}（${project || title}）` : project || null, '资金', unit, fundColumns, fundRows, g.start, g.end);
+  const funds = makeTable(title && project ? `${title}（${project}）` : title || project || null, '资金', unit, fundColumns, fundRows, g.start, g.end);
   const scores = makeTable(funds.title, '绩效指标', null, scoreRows.columns, scoreRows.rows, g.start, g.end);
   if (!fundRows.some((r) => r.cells.length) && !scoreRows.rows.length) return null;
   return {
