@@ -233,18 +233,19 @@ export const performanceVocabulary = z
     indicators: z
       .object({ target: pattern.describe('The header of the target column (年度指标值).'), achieved: pattern.describe('The header of the achieved column (实际完成值).') })
       .strict(),
+    lead: pattern.describe('Words a clause may open with before its phrase (`该?项目`, `绩效`): the phrase is the rest of the clause, whole.'),
     subject: pattern.describe('Words that end a project paragraph’s heading but are not the project’s name (`项目绩效自评情况`), removed before matching names.'),
     phrases: z
       .array(
         z
           .object({
-            words: pattern.describe('A pattern the words before a figure match (anchored at their end), e.g. `全年预算数?`.'),
+            words: pattern.describe('A pattern the words of the clause before a figure match (whole, after `lead`), e.g. `全年预算数?`.'),
             row: z.enum([...fundRows, 'score', 'indicator']).describe('The funds row, `score` (总分) or `indicator` (the indicator the words name; its 实际完成值).'),
             column: z.enum(fundColumns).optional().describe('The funds column (for a funds row).'),
           })
           .strict(),
       )
-      .describe('What the prose of a project says and the cell of its table it restates; the longest match wins.'),
+      .describe('What the prose of a project says and the cell of its table it restates; the first that matches wins.'),
   })
   .strict()
   .describe('The 绩效自评表 / 绩效目标表 of a report: how to read them and what the prose of their projects restates.')

@@ -116,14 +116,10 @@ export class PerformanceLinker {
     return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true } };
   }
 
-  /** The phrase the words end with, the longest if several. */
+  /** The phrase the clause's words are (`办公费支出` is not `支出`: the whole clause must match). */
   private phrase(words: string): PerformanceVocabulary['phrases'][number] | null {
-    let best: { phrase: PerformanceVocabulary['phrases'][number]; length: number } | null = null;
-    for (const phrase of this.vocabulary!.phrases) {
-      const m = regex(`(?:${phrase.words})$`).exec(words);
-      if (m && (!best || m[0].length > best.length)) best = { phrase, length: m[0].length };
-    }
-    return best?.phrase ?? null;
+    const v = this.vocabulary!;
+    return v.phrases.find((p) => regex(`^(?:${v.lead})?(?:${p.words})$`).test(words)) ?? null;
   }
 }
 

@@ -344,16 +344,13 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
 
   // The order of the funds columns: those the header row names, in one of the orders declared.
   let orders: FundColumn[][] = [];
-  const fundColumns: Column[] = [];
+  // The table's columns in the first declared order, whatever order the report prints them in.
+  const roles = v.orders[0] as FundColumn[];
+  const fundColumns = roles.map((role, i) => column(FUND_COLUMN_NAMES[role], i));
   const fundRows: Row[] = [];
   const mended: { start: number; end: number }[] = [];
   const byRow = new Map<FundRow, Row>();
   const totalOnly = new Set(v.totalOnly as FundColumn[]);
-  const fundColumn = (name: FundColumn) => {
-    let c = fundColumns.find((x) => x.name === FUND_COLUMN_NAMES[name]);
-    if (!c) fundColumns.push((c = column(FUND_COLUMN_NAMES[name], fundColumns.length)));
-    return c;
-  };
   for (const row of g.rows) {
     const joined = row.cells.map((c) => key(c.text)).join('');
     const named = colRe.map(([name, re]) => ({ name, at: joined.search(re) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at).map((x) => x.name);
@@ -368,20 +365,16 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
     if (byRow.has(name)) continue;
     const agreeing = fundReadings(row.cells.slice(labelAt + 1), orders, totalOnly);
     const cells: Cell[] = [];
-    for (const col of v.orders[0] as FundColumn[]) {
-      const t = certain(agreeing, col);
-      if (!t) continue;
-      cells.push(cellOf(report, fundColumn(col), t));
-      if (t.mended) mended.push({ start: t.start, end: t.end });
-    }
+    roles.forEach((role, i) => {
+      const t = certain(agreeing, role);
+      if (t) cells.push(cellOf(report, fundColumns[i]!, t));
+    });
     // Every agreeing reading mends the same cuts, whatever their values: fragments are not malformed.
     for (const r of agreeing) for (const t of r.cells.values()) if (t.mended) mended.push({ start: t.start, end: t.end });
     const r = makeRow(key(row.cells[labelAt]!.text), cells, row, row.cells[labelAt]!);
     byRow.set(name, r);
     fundRows.push(r);
   }
-  // Column positions as cells reference them: cells are looked up by column, not by index.
-  for (const r of fundRows) r.cells.sort((a, b) => a.column.index - b.column.index);
 
   const scoreRows = readScores(report, v, g.rows);
   const title = g.title && key(g.title).replace(/^#+/, '').replace(/\(\d{4}年度?\)$/, '');
