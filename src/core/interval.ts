@@ -60,6 +60,15 @@ export function explains(range: Interval, stated: Decimal, decimals: number): bo
   return range.lo.lt(stated.plus(h)) && range.hi.gte(stated.minus(h));
 }
 
+/**
+ * Can one value be shown both as a figure in `shown` (a half-open interval) and as `stated`
+ * at `decimals`? 69.73 and 69.74 cannot: [69.725, 69.735) and [69.735, 69.745) do not meet.
+ */
+export function sameValue(shown: Interval, stated: Decimal, decimals: number): boolean {
+  const h = half(decimals);
+  return shown.lo.lt(stated.plus(h)) && (shown.hi.gt(stated.minus(h)) || (shown.lo.eq(shown.hi) && shown.hi.eq(stated.minus(h))));
+}
+
 /** Does some value in `range` cut off (not rounded) at `decimals` give `stated`? */
 export function truncationExplains(range: Interval, stated: Decimal, decimals: number): boolean {
   // Values in [stated, stated + unit) cut off to stated (for positive figures, as rates here are).

@@ -183,6 +183,18 @@ const CASES: Record<string, Case[]> = {
     // digitsOf on a split whose figures are long runs of digits (and the transposition test on them).
     { regexes: ['parts-sum.ts digitsOf'], make: (n) => `全年预算数为 ${'9'.repeat(n / 2)} 万元，其中：当年安排 ${'8'.repeat(n / 2)} 万元，上年结转 1 万元。\n` },
   ],
+  'tables/performance.ts': [
+    // PIECE on long cells of digits, dots and spaces (OCR cuts), and many cuts in one row; labels keyed with markup.
+    { regexes: ['PIECE', 'key', 'readings'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某项目${rep('<b>x</b>', n / 8)} |\n|---|---|\n| | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n| 年度资金总额 | ${rep(`1${SP}${SP}.${SP}${SP}.`, n / 4)} | ${rep('12 | . 3 | ', n / 4)} | 1.${SP.repeat(3)}% |\n| 总分 | 100 | 95. 00 |\n` },
+  ],
+  'links/performance.ts': [
+    // The words before a figure of a project's paragraph (phrases anchored at their end) and the heading's name.
+    { regexes: ['nameKey', 'subject', 'phrases', '/(达到|为|是|达|共计|共)$/', '/^\\s*分/'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某某项目 |\n|---|---|\n| 总分 | 100 | 95.00 |\n\n#### 1. 某某${rep('项目', n / 8)}绩效自评情况\n\n${rep(`满意度达到${SP}为`, n)}95 分，${rep('自评得分', n / 4)}95${SP.repeat(3)}分。\n` },
+  ],
+  'rules/malformed-number.ts': [
+    // CUT on the malformed tokens of a 绩效 table: long digit runs before a dot or a break.
+    { regexes: ['CUT'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某项目 |\n|---|---|\n| | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n| 年度资金总额 | ${'1'.repeat(n / 2)}. | ${'2'.repeat(n / 4)}<br>3.4.5 |\n` },
+  ],
   'rules/zero-base-rate.ts': [
     { regexes: ['ZERO_BASE', 'GROWTH_BEFORE'], make: (n) => `${rep(`上年${SP}为${SP}0.00${SP}x 新成立 增长${SP}${SP}5%，`, n)}\n` },
   ],

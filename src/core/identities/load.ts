@@ -74,6 +74,7 @@ function resolveExtends(file: TemplateFile, available: readonly Template[], prob
     tables: file.tables ?? {},
     identities: file.identities ?? [],
     concepts: file.concepts ?? [],
+    performance: file.performance ?? null,
   };
   if (!file.extends) {
     if (file.disable?.length) problems.push({ path: 'disable', message: '`disable` needs `extends`' });
@@ -101,6 +102,7 @@ function resolveExtends(file: TemplateFile, available: readonly Template[], prob
     tables: { ...base.tables, ...own.tables },
     identities,
     concepts,
+    performance: own.performance ?? base.performance,
   };
 }
 

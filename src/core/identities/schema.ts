@@ -209,6 +209,48 @@ export const concept = z
   .describe('A standard figure of the narrative (本年收入合计, 基本支出, 因公出国（境）费 …): the words that name it and the cells it restates.')
   .meta({ id: 'concept' });
 
+const fundRows = ['total', 'appropriation', 'carryover', 'other'] as const;
+const fundColumns = ['initial', 'budget', 'actual', 'points', 'rate', 'score'] as const;
+
+export const performanceVocabulary = z
+  .object({
+    title: pattern.describe('A pattern the title of a 绩效 table matches, e.g. `绩效自评表$`.'),
+    department: pattern.describe('A pattern the title of the department’s own table matches (部门整体绩效自评表).'),
+    departmentSubject: pattern.describe('Words of a section heading that make its prose about the department’s own table (`部门(整体)?评价`).'),
+    project: pattern.describe('The label of the cell that names the project (`^项目名称`); the cells after it, up to `stop`, are its name.'),
+    stop: pattern.describe('Labels that end the project’s name in its row (主管部门, 实施单位 …).'),
+    rows: z
+      .object(Object.fromEntries(fundRows.map((r) => [r, pattern])) as Record<(typeof fundRows)[number], typeof pattern>)
+      .strict()
+      .describe('The funds rows by role: `total` (年度资金总额), `appropriation` (其中：财政拨款), `carryover` (上年结转资金), `other` (其他资金).'),
+    columns: z
+      .object(Object.fromEntries(fundColumns.map((c) => [c, pattern])) as Record<(typeof fundColumns)[number], typeof pattern>)
+      .strict()
+      .describe('The funds columns by role, as their headers read (OCR-tolerant): `initial` 年初预算数, `budget` 全年预算数, `actual` 全年执行数, `points` 分值, `rate` 执行率, `score` 得分.'),
+    orders: z.array(z.array(z.enum(fundColumns)).min(3)).min(1).describe('The orders the funds columns are printed in; the header picks those it fits (OCR may lose a header word).'),
+    totalOnly: z.array(z.enum(fundColumns)).describe('Columns only the total row fills (分值, 得分).'),
+    total: pattern.describe('The label of the 总分 row (its last figure is the score).'),
+    indicators: z
+      .object({ target: pattern.describe('The header of the target column (年度指标值).'), achieved: pattern.describe('The header of the achieved column (实际完成值).') })
+      .strict(),
+    lead: pattern.describe('Words a clause may open with before its phrase (`该?项目`, `绩效`): the phrase is the rest of the clause, whole.'),
+    subject: pattern.describe('Words that end a project paragraph’s heading but are not the project’s name (`项目绩效自评情况`), removed before matching names.'),
+    phrases: z
+      .array(
+        z
+          .object({
+            words: pattern.describe('A pattern the words of the clause before a figure match (whole, after `lead`), e.g. `全年预算数?`.'),
+            row: z.enum([...fundRows, 'score', 'indicator']).describe('The funds row, `score` (总分) or `indicator` (the indicator the words name; its 实际完成值).'),
+            column: z.enum(fundColumns).optional().describe('The funds column (for a funds row).'),
+          })
+          .strict(),
+      )
+      .describe('What the prose of a project says and the cell of its table it restates; the first that matches wins.'),
+  })
+  .strict()
+  .describe('The 绩效自评表 / 绩效目标表 of a report: how to read them and what the prose of their projects restates.')
+  .meta({ id: 'performance' });
+
 export const template = z
   .object({
     $schema: z.string().optional(),
@@ -221,6 +263,7 @@ export const template = z
     tables: z.record(key, tableDef).optional().describe('The tables of the report, by a name identities refer to.'),
     identities: z.array(identity).optional(),
     concepts: z.array(concept).optional().describe('The standard figures of the narrative and the cells they restate, for linking prose to tables.'),
+    performance: performanceVocabulary.optional(),
   })
   .strict()
   .describe('A Gouji report template: tables, code schemes and the identities between them.');
@@ -234,6 +277,7 @@ export type TableDef = z.infer<typeof tableDef>;
 export type TemplateFile = z.infer<typeof template>;
 export type Concept = z.infer<typeof concept>;
 export type ConceptCell = z.infer<typeof conceptCell>;
+export type PerformanceVocabulary = z.infer<typeof performanceVocabulary>;
 
 /** A template with its `extends` resolved: everything present. */
 export interface Template {
@@ -244,4 +288,6 @@ export interface Template {
   tables: Record<string, TableDef>;
   identities: Identity[];
   concepts: Concept[];
+  /** How the report's 绩效 tables are read and linked, when the template knows them. */
+  performance: PerformanceVocabulary | null;
 }

@@ -1,7 +1,7 @@
 // The report's cells as the linker sees them: rows by their label's key or subject path,
 // columns by role, agreement within rounding, and an index of the number cells by value.
 import type { Figure } from '../figures';
-import { explains, shown } from '../interval';
+import { sameValue, shown } from '../interval';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit, YUAN_PER } from '../number';
 import type { Cell, Row, Table } from '../tables/model';
 import { firstAtLeast, labelKey, memoized } from '../text';
@@ -80,7 +80,7 @@ export function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: 
   if (cell.value.kind !== 'number') return false;
   const value = convert(cell.value.value, tableUnit, unit);
   const range = shown(value, convertedDecimals(cell.value.style.decimals, tableUnit, unit));
-  return explains(range, figure.value, figure.decimals);
+  return sameValue(range, figure.value, figure.decimals);
 }
 
 /** A number cell of the report with its value in 元, for finding the cells near a figure's value. */

@@ -10,6 +10,7 @@ import type { Row, Table } from '../tables/model';
 import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey, sameAmount } from './cells';
 import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './concepts';
 import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './lexicon';
+import { PerformanceLinker } from './performance';
 import { sectionTables, subjectTables } from './sections';
 
 export type { CellRef } from './cells';
@@ -30,6 +31,8 @@ export interface Link extends CellRef {
   sameAs?: { figure: Figure; what: { zh: string; en: string } };
   /** Cells the words could mean that disagree with one another: the link is not certain. */
   candidates?: CellRef[];
+  /** The cell is no more authoritative than the prose (a hand-filled 绩效自评表): a finding, but no fix. */
+  unfixable?: true;
 }
 
 /** What the words before a figure name: the year and linking verbs stripped. */
@@ -89,7 +92,9 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const sections = sectionTables(report);
   const codedTables = subjectTables(report);
   const cells = new CellsByValue(report.tables);
-  const concepts = new ConceptIndex(report, templates ? chooseTemplate(report, templates) : null);
+  const template = templates ? chooseTemplate(report, templates) : null;
+  const concepts = new ConceptIndex(report, template);
+  const performance = new PerformanceLinker(report, template?.performance ?? null, sections);
   const year = reportFacts(report).period;
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
   for (const c of claims) {
@@ -125,6 +130,13 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start);
       // Years and other bare numbers are part of the words (`2024 年度收入总计`).
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
+      // A project's paragraph restates its 绩效自评表: scores and indicators too, not only amounts.
+      const project = performance.link(figure, lead, heading);
+      if (project) {
+        if (project.link) links.push(project.link);
+        else if (figure.kind === 'amount') unlinked.push(figure);
+        continue;
+      }
       if (figure.kind !== 'amount' || !isAmountUnit(figure.unit) || roles.get(figure) === 'delta') continue;
       // A change, or an approximate figure (`约 17 万元`), restates no cell.
       if (DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) continue;

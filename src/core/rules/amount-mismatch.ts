@@ -13,7 +13,7 @@ import type { Found, Rule } from './rule';
  */
 function correction(l: Link): { value: Decimal; text: string } | null {
   if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return null;
-  if (l.instead || l.sameAs || l.cell.value.value.isNegative()) return null;
+  if (l.instead || l.sameAs || l.unfixable || l.cell.value.value.isNegative()) return null;
   const value = convert(l.cell.value.value, l.table.unit, l.figure.unit as AmountUnit);
   return { value: round(value, l.figure.decimals), text: formatNumber(value, l.figure) };
 }

@@ -10,6 +10,7 @@ import { directionWord } from './direction-word';
 import { malformedNumber } from './malformed-number';
 import { partsSum } from './parts-sum';
 import { percentSign } from './percent-sign';
+import { performanceMismatch } from './performance-mismatch';
 import { placeholder } from './placeholder';
 import { repeatedCount } from './repeated-count';
 import { repeatedFigure } from './repeated-figure';
@@ -27,6 +28,7 @@ import { zeroBaseRate } from './zero-base-rate';
 export const rules: readonly Rule[] = [
   malformedNumber,
   amountMismatch,
+  performanceMismatch,
   amountUnlinked,
   unitMismatch,
   shareMismatch,

@@ -1,0 +1,135 @@
+// The prose of the 绩效 sections restates each project's 绩效自评表: `项目自评得分 95 分`, `全年预算数为
+// 354.93 万元，其中：当年安排 280 万元，上年结转 74.93 万元。支出 271.84 万元`, `满意度达到 99.54%`.
+// A paragraph speaks of the project its heading or numbered item names; that name is matched
+// with the names the tables give (OCR-damaged: `医药管理组经费`), each table to one subject.
+// The tables are filled in by hand like the prose (and often OCR'd): a disagreement is
+// reported, but which side is wrong is the author's to say — no fix.
+import type { Figure } from '../figures';
+import type { PerformanceVocabulary } from '../identities/schema';
+import { regex } from '../identities/match';
+import { sameValue, shown } from '../interval';
+import type { AmountUnit } from '../number';
+import type { Block, Report } from '../report';
+import { performanceTables, type PerformanceTable } from '../tables/performance';
+import type { Cell, Row, Table } from '../tables/model';
+import { labelKey } from '../text';
+import { agrees } from './cells';
+import { APPROXIMATE_LEAD, DELTA_LEAD } from './lexicon';
+import type { Link } from './link';
+
+/** A project's name as names are compared: its words only (项目, marks and brackets dropped). */
+const nameKey = (s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60);
+
+/** The length of the longest common subsequence: how much of one name the other spells. */
+function common(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(up, prev[j - 1]!);
+      diagonal = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How well a subject names a table's project, 0–1 (Dice over the common subsequence); 0 when
+ * it does not: less than 0.6, unless the table's whole name is in the subject.
+ */
+function nameScore(subject: string, project: string): number {
+  if (subject.length < 2 || project.length < 2) return 0;
+  const n = common(subject, project);
+  const dice = (2 * n) / (subject.length + project.length);
+  return dice >= 0.6 || (n === project.length && n >= 4) ? dice : 0;
+}
+
+/** What a figure's words name in its project's table. */
+export type PerformanceLink = { link: Link | null };
+
+export class PerformanceLinker {
+  private readonly tables: PerformanceTable[];
+  /** The department's own table (部门整体绩效自评表), for the prose of the section about it. */
+  private readonly department: PerformanceTable | null;
+  /** The table each subject (heading or numbered item) is about. */
+  private readonly bySubject = new Map<string, PerformanceTable>();
+
+  constructor(
+    private readonly report: Report,
+    private readonly vocabulary: PerformanceVocabulary | null,
+    sections: Map<Block, { heading: string }>,
+  ) {
+    const tables = vocabulary ? performanceTables(report, vocabulary) : [];
+    this.department = tables.find((t) => t.kind === 'department') ?? null;
+    this.tables = tables.filter((t) => t.kind === 'project');
+    if (!this.tables.length) return;
+    // Each table to the one subject that names it best, best pairs first: two projects named
+    // alike (`医疗保障能力提升补助资金` and its `（上年结转）`) each find their own.
+    const subjects = [...new Set([...sections.values()].map((s) => this.subjectOf(s.heading)))].filter((s) => s.length >= 2);
+    const pairs = subjects.flatMap((subject) => this.tables.map((table) => ({ subject, table, score: nameScore(subject, nameKey(table.project)) }))).filter((p) => p.score > 0);
+    pairs.sort((a, b) => b.score - a.score);
+    const taken = new Set<PerformanceTable>();
+    for (const p of pairs) {
+      if (this.bySubject.has(p.subject) || taken.has(p.table)) continue;
+      this.bySubject.set(p.subject, p.table);
+      taken.add(p.table);
+    }
+  }
+
+  /** The words of a section's heading (or numbered item) that name a project. */
+  private subjectOf(heading: string): string {
+    const last = heading.split('|').pop()!.replace(/^[#*\s]+/, '');
+    return nameKey(labelKey(last).replace(regex(`(?:${this.vocabulary!.subject})`), ''));
+  }
+
+  /**
+   * The link of a figure in a paragraph about a project, or undefined when the figure is not
+   * one its table holds (the linker goes on as for any figure). `{ link: null }`: the figure
+   * restates a cell of the table that could not be read with certainty — nothing to say.
+   */
+  link(figure: Figure, lead: string, heading: string): PerformanceLink | undefined {
+    if ((!this.tables.length && !this.department) || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return undefined;
+    const about = labelKey(heading.split('|').pop()!);
+    const table = this.bySubject.get(this.subjectOf(heading)) ?? (this.department && regex(this.vocabulary!.departmentSubject).test(about) ? this.department : undefined);
+    if (!table) return undefined;
+    const words = labelKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(达到|为|是|达|共计|共)$/, '');
+    const phrase = this.phrase(words);
+    if (!phrase) return undefined;
+    const reason = table.project;
+    if (phrase.row === 'score') {
+      // `95 分`: a score, no amount.
+      if (figure.kind !== 'other' || !/^\s*分/.test(this.report.norm.slice(figure.end, figure.end + 3))) return undefined;
+      return { link: table.total && scoreLink(figure, table.scores, table.total, `${reason} · 总分`) };
+    }
+    if (phrase.row === 'indicator') {
+      if (figure.kind !== 'percent' && figure.kind !== 'count') return undefined;
+      const rows = table.scores.rows.filter((r) => r.cells.some((c) => c.column.name === '实际完成值') && r.label.length >= 3 && (words.endsWith(r.label) || r.label.endsWith(words)));
+      const row = rows.length === 1 ? rows[0]! : null;
+      const cell = row?.cells.find((c) => c.column.name === '实际完成值');
+      return row && cell ? { link: scoreLink(figure, table.scores, { row, cell }, `${table.project} · ${row.label}`) } : undefined;
+    }
+    if (figure.kind !== 'amount' || !phrase.column || !table.funds.unit) return undefined;
+    const ref = table.fundCell(phrase.row, phrase.column);
+    if (!ref) return { link: null };
+    const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
+    return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true } };
+  }
+
+  /** The phrase the clause's words are (`办公费支出` is not `支出`: the whole clause must match). */
+  private phrase(words: string): PerformanceVocabulary['phrases'][number] | null {
+    const v = this.vocabulary!;
+    return v.phrases.find((p) => regex(`^(?:${v.lead})?(?:${p.words})$`).test(words)) ?? null;
+  }
+}
+
+/** A score or an indicator's value: agrees when the cell, as shown, rounds to the stated figure. */
+function scoreLink(figure: Figure, table: Table, ref: { row: Row; cell: Cell }, reason: string): Link | null {
+  const v = ref.cell.value;
+  if (v.kind !== 'number') return null;
+  // A percentage restates a percentage, a count a count (`172人` for 资金保障人员数量).
+  const percentCell = /%\s*$/.test(ref.cell.text);
+  if ((figure.kind === 'percent') !== percentCell && figure.kind !== 'other') return null;
+  const ok = sameValue(shown(v.value, v.style.decimals), figure.value, figure.decimals);
+  return { table, row: ref.row, cell: ref.cell, figure, reason, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true };
+}
