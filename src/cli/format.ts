@@ -4,6 +4,7 @@ import { coverage, coverageMessage } from '../core/figure-info';
 import { type Finding, isSerious, type Lang } from '../core/finding';
 import { columnName, rowName, tableName } from '../core/names';
 import { docsUrl, HOMEPAGE, rules } from '../core/rules';
+import type { Cell } from '../core/tables/model';
 import { LineIndex, type Range } from '../core/text';
 
 export interface FileResult extends CheckResult {
@@ -34,6 +35,12 @@ function diagnostic(f: Finding, lines: LineIndex, lang: Lang) {
   };
 }
 
+/** The exact decimal a figure was compared with: a blank (or dashed) cell stands for zero. */
+function comparedValue(cell: Cell): string | null {
+  if (cell.value.kind === 'number') return cell.value.value.toFixed(cell.value.style.decimals);
+  return cell.value.kind === 'blank' ? '0' : null;
+}
+
 export function toJson(results: FileResult[], lang: Lang): string {
   const files = results.map((r) => {
     const lines = new LineIndex(r.report.text);
@@ -53,7 +60,8 @@ export function toJson(results: FileResult[], lang: Lang): string {
           table: tableName(link.table),
           row: rowName(link.table, link.row)[lang],
           column: columnName(link.table, link.cell.column)[lang],
-          value: link.cell.text,
+          text: link.cell.text,
+          value: comparedValue(link.cell),
           range: lines.range(link.cell.start, link.cell.end),
         },
         computed,

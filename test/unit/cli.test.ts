@@ -63,7 +63,7 @@ describe('gouji check (CLI)', () => {
     assert.equal(change.computed, '16.72');
     // A linked amount carries its source cell, as written in the table.
     const linked = file.figures.find((f: { text: string; source: unknown }) => f.text === '2,473,866.60' && f.source);
-    assert.deepEqual({ ...linked.source, range: undefined }, { table: '公开05表 一般公共预算财政拨款支出决算表', row: '2101599 其他医疗保障管理事务支出', column: '本年支出合计', value: '2,473,866.60', range: undefined });
+    assert.deepEqual({ ...linked.source, range: undefined }, { table: '公开05表 一般公共预算财政拨款支出决算表', row: '2101599 其他医疗保障管理事务支出', column: '本年支出合计', text: '2,473,866.60', value: '2473866.60', range: undefined });
   });
 
   it('reports malformed figures of fixture 000 as diagnostics, exit code 1', () => {
