@@ -25,13 +25,13 @@ export type Claim =
   | { kind: 'completion'; rate: Figure; budget: Figure; actual: Figure }
   | { kind: 'change'; rate: Figure | null; delta: Figure; current: Figure; prior: Figure | null; increase: boolean; word: Span; rateWord: Span | null; zeroBase: Span | null }
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
-  | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
+  | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal' | 'unequal'; budget: Figure; actual: Figure };
 
 const LEAD = 80;
 
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
-const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(一致|持平|相同|相等)/g;
+const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(不一致|不相同|不相等|一致|持平|相同|相等)/g;
 
 /** The sentences of a paragraph: split at 。！？, keeping offsets. */
 function sentences(norm: string, start: number, end: number): [number, number][] {
@@ -268,7 +268,7 @@ export function readClaims(report: Report): Claim[] {
       const w = (m[1] ?? m[2])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
       const wordEnd = joined.at[m.index + m[0].indexOf(w) + w.length - 1]! + 1;
-      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : 'equal';
+      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : /^不/.test(w) ? 'unequal' : 'equal';
       claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
     }
   }

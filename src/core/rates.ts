@@ -4,7 +4,8 @@
 import type Decimal from 'decimal.js';
 import type { Claim, Whole } from './claims';
 import type { Figure } from './figures';
-import { changeRate, type Interval, percentOf, shown, sum } from './interval';
+import { changeRate, explains, type Interval, percentOf, shown, sum } from './interval';
+import { DOWN, UP } from './links/lexicon';
 import { convert, Dec, isAmountUnit } from './number';
 
 /** A figure as the rate is computed from it: as stated, or as fix-all leaves it (rules/amount-mismatch `asFixed`). */
@@ -96,4 +97,28 @@ export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recompute
   const hi = a.hi.minus(b.lo);
   const range = signed.isNegative() ? { lo: hi.negated(), hi: lo.negated() } : { lo, hi };
   return { exact: signed.abs(), range, formula: `${c.current.text} − ${c.prior.text}` };
+}
+
+/** The direction a change word says: 增加, 增长, 上升 up; 减少, 下降, 降低 down. */
+export const saysUp = (word: string) => UP.test(word) && !DOWN.test(word);
+
+/**
+ * Whether a change went up. When the amount's word and the rate's contradict (`减少 172.69 万元，
+ * 增长 9.87%`), the figures decide: last year's amount when stated, else the direction whose
+ * base (本年数 ∓ 增减额) gives the stated rate. Null when both directions or neither do.
+ */
+export function changeGoesUp(c: Extract<Claim, { kind: 'change' }>, input: Input = asStated): boolean | null {
+  if (!c.rateWord || !c.rate || saysUp(c.rateWord.text) === c.increase) return c.increase;
+  if (c.prior) {
+    const current = input(c.current).value;
+    const prior = input(c.prior).value;
+    return current.eq(prior) || c.prior.unit !== c.current.unit ? null : current.gt(prior);
+  }
+  const rate = c.rate;
+  const fits = (increase: boolean) => {
+    const r = changeRateOf({ ...c, increase }, input);
+    return r !== null && explains(r.range, rate.value, rate.decimals);
+  };
+  const up = fits(true);
+  return up === fits(false) ? null : up;
 }

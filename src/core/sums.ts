@@ -25,13 +25,19 @@ const SPLITS: { required: RegExp[]; optional: RegExp[] }[] = [
   { required: [/因公出国/, /公务用车/, /公务接待/], optional: [] },
   { required: [/人员经费/, /公用经费/], optional: [] },
   { required: [/基本支出/, /项目支出/], optional: [/上缴上级支出/, /经营支出/, /对附属单位补助支出/] },
+  // 政府采购支出总额 = 货物 + 工程 + 服务.
+  { required: [/货物/, /工程/, /服务/], optional: [] },
 ];
 const PART_WORD = new RegExp(SPLITS.flatMap((s) => [...s.required, ...s.optional]).map((r) => r.source).join('|'));
 
 const CHANGE = /增加|减少|增长|下降|降低|上升|比|较/;
 const COUNTED_TOTAL = /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/;
 
+/** `…、其他用车 0 辆`: a last part of 其他 takes in everything the list did not name. */
+const REST = /^[\s、]*其他/;
+
 function isComplete(parts: { lead: string }[]): boolean {
+  if (parts.length >= 3 && REST.test(parts[parts.length - 1]!.lead)) return true;
   return SPLITS.some(
     (s) => s.required.every((r) => parts.some((p) => r.test(p.lead))) && parts.every((p) => [...s.required, ...s.optional].some((r) => r.test(p.lead))),
   );
@@ -52,7 +58,7 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
       const figure = report.figures[k]!;
       const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start).split(/[，,。；;:：]/).pop() ?? '';
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
-      if (figure.kind === 'amount' || figure.kind === 'percent') out.push({ figure, lead });
+      if (figure.kind === 'amount' || figure.kind === 'percent' || figure.kind === 'count') out.push({ figure, lead });
     }
     return out;
   });
@@ -102,7 +108,8 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
 
   byBlock.forEach((figures, b) => {
     figures.forEach(({ figure: total }, i) => {
-      if (total.kind !== 'amount') return;
+      // Amounts, and counts (`共有车辆 9 辆，其中：…用车 0 辆、…`).
+      if (total.kind !== 'amount' && total.kind !== 'count') return;
       // Parts follow the total in the same sentence (no 。 between), shares between them allowed.
       const first = figures[i + 1];
       const opensList = first !== undefined && /其\s*中/.test(norm.slice(total.unitEnd, first.figure.start));

@@ -17,7 +17,7 @@ export const APPROXIMATE_LEAD = /(约|大约|近|超过|逾)\s*$/;
 export const COMPLETION = /(?:完成|执行)[^，,。；;]{0,12}?预算[^，,。；;]{0,4}的\s*$|(?:执行率|完成率|完成)\s*(?:为|是|达)?\s*$/;
 /** The lead of a budget figure, and of an actual one. */
 export const BUDGET_LEAD = /预算(?:数|金额)?\s*(?:为|是)?\s*$/;
-export const ACTUAL_LEAD = /(?:决算(?:数)?|支出|实际支出)\s*(?:为|是)?\s*$/;
+export const ACTUAL_LEAD = /(?:决算(?:数)?|支出|实际支出|执行数)\s*(?:为|是)?\s*$/;
 
 /** Shares: `占 41.92%`, `占本年支出合计的 100.00%`. */
 export const SHARE_BARE = /占\s*(?:比)?\s*(?:为)?\s*$/;

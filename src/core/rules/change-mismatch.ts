@@ -1,6 +1,6 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
-import { changeAmountOf, changeRateOf } from '../rates';
+import { changeAmountOf, changeGoesUp, changeRateOf } from '../rates';
 import { rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
@@ -55,6 +55,9 @@ export const changeMismatch: Rule = {
           fix: null,
         });
       }
+      // The rate bears out the other direction than the amount's word: direction-word blames the word.
+      const goesUp = changeGoesUp(c, asFixed);
+      if (goesUp !== null && goesUp !== c.increase) return out;
       const r = c.rate ? changeRateOf(c, asFixed) : null;
       if (!c.rate || !r) return out;
       // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
