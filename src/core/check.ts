@@ -8,7 +8,7 @@ import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './links/link';
 import { rules } from './rules';
 import { asFixed } from './rules/amount-mismatch';
-import { readSums } from './sums';
+import { asSummed, readSums } from './sums';
 
 export interface CheckResult {
   report: Report;
@@ -39,7 +39,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const { links, unlinked, statements } = linkFigures(report, claims, templates);
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
-  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: asFixed(links) };
+  const fixed = asFixed(links);
+  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, asSummed: asSummed(sums, links, fixed) };
   // Each rule reports where and what; its id and default severity are stamped here.
   const findings = rules.flatMap((rule) => rule.check(context).map((f): Stamped => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
   return { report, claims, links, findings: settle(findings, directives, options.rules) };

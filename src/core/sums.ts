@@ -4,7 +4,9 @@ import type { Claim } from './claims';
 import type { Figure } from './figures';
 import type Decimal from 'decimal.js';
 import { shown, sum } from './interval';
-import { Dec } from './number';
+import { Dec, formatNumber } from './number';
+import type { Link } from './links/link';
+import type { Input } from './rates';
 import type { Report } from './report';
 import { type Role, subjectWords } from './links/lexicon';
 import { reportFacts } from './report-facts';
@@ -223,4 +225,28 @@ function holds(total: Figure, values: Decimal[], shownAs: Figure[]): boolean {
   const parts = sum(values.map((v, i) => shown(v, shownAs[i]!.decimals)));
   const t = shown(total.value, total.decimals);
   return parts.lo.lte(t.hi) && parts.hi.gte(t.lo);
+}
+
+/** Figures that restate their cell, with no other cell in doubt. */
+export function confirmedFigures(links: Link[]): Set<Figure> {
+  return new Set(links.filter((l) => l.agrees && !l.candidates).map((l) => l.figure));
+}
+
+/**
+ * `input`, with each total that no cell confirms and its complete split contradicts read as the
+ * sum of its parts: a rate computed from such a total that the parts' sum explains is right,
+ * and the total is what parts-sum flags.
+ */
+export function asSummed(sums: SumClaim[], links: Link[], input: Input): Input {
+  const confirmed = confirmedFigures(links);
+  const summed = new Map<Figure, Figure>();
+  for (const c of sums) {
+    if (!c.complete || confirmed.has(c.total)) continue;
+    const parts = c.parts.map(input);
+    if (holds(input(c.total), parts.map((p) => p.value), parts)) continue;
+    const value = parts.reduce((a, p) => a.plus(p.value), new Dec(0));
+    const decimals = Math.max(...parts.map((p) => p.decimals));
+    summed.set(c.total, { ...c.total, value, decimals, text: formatNumber(value, { ...c.total, decimals }) });
+  }
+  return (f) => summed.get(f) ?? input(f);
 }

@@ -1,7 +1,7 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
 import { changeAmountOf, changeGoesUp, changeRateOf } from '../rates';
-import { rateFinding, related } from './rate-check';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
 /**
@@ -13,7 +13,7 @@ export const changeMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '增减率与增减额 ÷ 上年数不符，或基数为 0 时增加额不等于本年数', en: 'A change rate that is not change ÷ last year, or a zero-base increase that is not this year’s amount' },
-  check: ({ claims, asFixed, tolerance }) => {
+  check: ({ claims, asFixed, asSummed, tolerance }) => {
     return claims.flatMap((c): Found[] => {
       if (c.kind !== 'change') return [];
       if (c.zeroBase) {
@@ -73,6 +73,7 @@ export const changeMismatch: Rule = {
       });
       // A rate computed from a change amount that is itself wrong: no automatic fix.
       if (finding && amountWrong) finding.fix = null;
+      if (finding && explainedBy(changeRateOf(c, asSummed), c.rate)) return out;
       return finding ? [...out, finding] : out;
     });
   },

@@ -1,5 +1,5 @@
 import { completionRate } from '../rates';
-import { rateFinding, related } from './rate-check';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
 /** 完成率 / 执行率 = 决算 ÷ 预算. A zero budget is zero-base-rate's business. */
@@ -8,7 +8,7 @@ export const completionMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
-  check: ({ claims, asFixed, tolerance }) =>
+  check: ({ claims, asFixed, asSummed, tolerance }) =>
     claims.flatMap((c) => {
       const r = c.kind === 'completion' ? completionRate(c, asFixed) : null;
       if (c.kind !== 'completion' || !r) return [];
@@ -18,6 +18,6 @@ export const completionMismatch: Rule = {
         what: { zh: '完成率', en: 'The completion rate' },
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
       });
-      return finding ? [finding] : [];
+      return finding && !explainedBy(completionRate(c, asSummed), c.rate) ? [finding] : [];
     }),
 };

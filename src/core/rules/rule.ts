@@ -26,6 +26,8 @@ export interface Context {
   directives: Directives;
   /** Each figure as fix-all leaves it (amount-mismatch's `asFixed`): what the rate rules recompute from. */
   asFixed: Input;
+  /** `asFixed`, with a total its complete split contradicts read as the parts' sum (sums `asSummed`). */
+  asSummed: Input;
 }
 
 /**

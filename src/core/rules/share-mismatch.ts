@@ -1,6 +1,6 @@
 import { tableName } from '../report';
 import { shareRate } from '../rates';
-import { rateFinding, related } from './rate-check';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
 /** 占比 = 部分 ÷ 总数: the total the sentence opened with, the one it names, or the parts' sum. */
@@ -9,7 +9,7 @@ export const shareMismatch: Rule = {
   severity: 'warning',
   tags: ['arithmetic', 'rate'],
   description: { zh: '占比与部分 ÷ 总数不符', en: 'A share that is not part ÷ whole' },
-  check: ({ claims, asFixed, tolerance }) =>
+  check: ({ claims, asFixed, asSummed, tolerance }) =>
     claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
       const r = shareRate(c, asFixed);
@@ -26,6 +26,6 @@ export const shareMismatch: Rule = {
         what: { zh: '占比', en: 'The share' },
         related: [related(c.part, '部分', 'part'), ...(source ? [source] : [])],
       });
-      return finding ? [finding] : [];
+      return finding && !explainedBy(shareRate(c, asSummed), c.rate) ? [finding] : [];
     }),
 };
