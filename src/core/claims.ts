@@ -4,7 +4,8 @@ import type { Figure } from './figures';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit } from './number';
 import type { Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DOWN, OF_WHICH, SHARE_BARE, SHARE_NAMED, UP } from './links/lexicon';
+import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DOWN, SHARE_BARE, SHARE_NAMED, SPENT_ON, UP } from './links/lexicon';
+import { explains, type Interval, percentOf, shown, sum } from './interval';
 import { reportFacts } from './report-facts';
 import { firstAtLeast, labelKey } from './text';
 
@@ -175,16 +176,16 @@ export function readClaims(report: Report): Claim[] {
       const first = group[0]!.part;
       const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
-      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && OF_WHICH.test(norm.slice(total.unitEnd, first.start));
+      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && SPENT_ON.test(norm.slice(total.unitEnd, first.start));
       // `本年支出合计 A 万元。\n其中：基本支出 B 万元，占 x%`: the total ends the sentence (or the
       // paragraph) right before the list, on another line.
       const before = opensWithTotal ? null : totalBefore(first);
       const rates = group.map((g) => g.rate);
-      const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
+      const total100 = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
       let whole: Whole | null = null;
       if (opensWithTotal) whole = { kind: 'figure', figure: total };
       else if (before) whole = { kind: 'figure', figure: before };
-      else if (group.length > 1 && sum.minus(100).abs().lte(group.length * 0.01 + 0.01)) whole = { kind: 'parts', parts: group.map((g) => g.part) };
+      else if (group.length > 1 && (total100.minus(100).abs().lte(group.length * 0.01 + 0.01) || oneOddShare(group))) whole = { kind: 'parts', parts: group.map((g) => g.part) };
       if (whole) for (const g of group) claims.push({ kind: 'share', rate: g.rate, part: g.part, whole, group: rates });
     }
 
@@ -206,11 +207,14 @@ export function readClaims(report: Report): Claim[] {
       const s = sentenceOf(inBlock[d]!);
       // Only a sentence that opens with the comparison (`与 2023 年度相比，…`) refers back.
       if (s === 0 || !/^\s*(与|比|较|同比)/.test(norm.slice(bounds[s]![0], inBlock[d]!.start))) return null;
-      const last = sentenceTotal(s - 1);
+      // Past a sentence or two that state no amount (`主要原因是…。较 2023 年度决算数减少 B`).
+      let t = s - 1;
+      while (t > 0 && s - t < 3 && !inBlock.some((g) => g.kind === 'amount' && sentenceOf(g) === t)) t--;
+      const last = sentenceTotal(t);
       if (!last) return null;
-      if (!isPrior(last, bounds[s - 1]![0])) return { current: last, prior: null };
-      const current = s >= 2 ? sentenceTotal(s - 2) : null;
-      return current && !isPrior(current, bounds[s - 2]![0]) ? { current, prior: last } : null;
+      if (!isPrior(last, bounds[t]![0])) return { current: last, prior: null };
+      const current = t >= 1 ? sentenceTotal(t - 1) : null;
+      return current && !isPrior(current, bounds[t - 1]![0]) ? { current, prior: last } : null;
     }
 
     function pushChange(d: number, rate: Figure | null, rateLead: string | null) {
@@ -233,17 +237,18 @@ export function readClaims(report: Report): Claim[] {
       if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
       const w = CHANGE_WORD.exec(deltaLead)!;
       const wordStart = delta.start - deltaLead.length + w.index;
-      const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]! };
+      // The word's text without the line break a PDF put inside it.
+      const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]!.replace(/\s/g, '') };
       let rateWord: Span | null = null;
       if (rate && rateLead) {
         const r = CHANGE_WORD.exec(rateLead)!;
         const at = rate.start - rateLead.length + r.index;
-        rateWord = { start: at, end: at + r[1]!.length, text: r[1]! };
+        rateWord = { start: at, end: at + r[1]!.length, text: r[1]!.replace(/\s/g, '') };
       }
       const after = norm.slice(delta.unitEnd, Math.min(block.end, delta.unitEnd + 24));
       const zero = /基数为\s*0/.exec(after);
       const zeroBase = zero ? { start: delta.unitEnd + zero.index, end: delta.unitEnd + zero.index + zero[0].length, text: zero[0] } : null;
-      claims.push({ kind: 'change', rate, delta, current, prior, increase: UP.test(w[1]!) && !DOWN.test(w[1]!), word, rateWord, zeroBase });
+      claims.push({ kind: 'change', rate, delta, current, prior, increase: UP.test(word.text) && !DOWN.test(word.text), word, rateWord, zeroBase });
     }
     // A change with no rate but a zero base: `增加 52.10 万元，增长（基数为 0，不可比）`.
     inBlock.forEach((fig, i) => {
@@ -289,6 +294,35 @@ function withoutBreaks(norm: string, start: number, end: number): { text: string
     at.push(k);
   }
   return { text, at };
+}
+
+/**
+ * Shares listed with no total whose rates do not add up to 100% only because one of them is
+ * wrong: every other share is its part ÷ the parts' sum, and the one left is wrong even of any
+ * whole the others allow (so no item left out of the list explains it).
+ */
+function oneOddShare(group: { rate: Figure; part: Figure }[]): boolean {
+  if (group.length < 3 || group.some((g) => g.part.unit !== group[0]!.part.unit)) return false;
+  const parts = sum(group.map((g) => shown(g.part.value, g.part.decimals)));
+  const ok = group.map((g) => {
+    const r = percentOf(shown(g.part.value, g.part.decimals), parts);
+    return r !== null && explains(r, g.rate.value, g.rate.decimals);
+  });
+  const odd = ok.indexOf(false);
+  if (odd < 0 || ok.lastIndexOf(false) !== odd) return false;
+  // The whole each other non-zero share implies: part ÷ rate, over both their roundings.
+  let whole: Interval | null = null;
+  for (const [i, g] of group.entries()) {
+    if (i === odd || g.part.value.isZero() || g.rate.value.isZero()) continue;
+    const part = shown(g.part.value, g.part.decimals);
+    const rate = shown(g.rate.value, g.rate.decimals);
+    const implied = { lo: part.lo.times(100).dividedBy(rate.hi), hi: part.hi.times(100).dividedBy(rate.lo) };
+    whole = whole ? { lo: Dec.max(whole.lo, implied.lo), hi: Dec.min(whole.hi, implied.hi) } : implied;
+  }
+  if (!whole || whole.lo.gt(whole.hi)) return false;
+  const g = group[odd]!;
+  const r = percentOf(shown(g.part.value, g.part.decimals), whole);
+  return r !== null && !explains(r, g.rate.value, g.rate.decimals);
 }
 
 /** Two figures can be compared: the same unit, or amounts in units that convert. */

@@ -2,8 +2,8 @@
 // around a figure. Patterns read on a figure's lead are anchored at its end (`$`) so that a
 // long lead is scanned once.
 
-/** Words of a change and their direction. */
-export const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升)\s*了?\s*$/;
+/** Words of a change and their direction; text from a PDF may break a line inside the word (`增\n加`). */
+export const CHANGE_WORD = /(增\s{0,4}加|减\s{0,4}少|增\s{0,4}长|下\s{0,4}降|降\s{0,4}低|上\s{0,4}升)\s*了?\s*$/;
 export const UP = /增加|增长|上升|提高/;
 export const DOWN = /减少|下降|降低|减/;
 /** What introduces the base of a change: 比上年, 较上年, 与 2023 年度相比, 同比. */
@@ -25,6 +25,8 @@ export const SHARE_NAMED = /占([^，,。；;占]{2,30}?)的\s*(?:比重|比例)
 
 /** `其中` opens a list of parts. */
 export const OF_WHICH = /其\s*中/;
+/** `…支出 A 万元，主要用于以下方面：B 万元，占 x%`: the list spends the total before it. */
+export const SPENT_ON = /其\s*中|主要用于/;
 
 export type Role = 'budget' | 'actual';
 
