@@ -67,7 +67,7 @@ const CASES: Record<string, Case[]> = {
     // Subject words are read on the clause before a figure (at most 80 characters): role and
     // linking words at its end, years anywhere in it.
     { regexes: ['ROLE_TAIL', 'LINK_TAIL', 'YEAR', 'PRIOR_WORDS'], make: (n) => `${rep(`2024年度${SP}年初预算${SP}决算数为${SP}上年`, n)}x 100万元，${rep('支出决算为', n / 4)} 90万元。\n` },
-    { regexes: ['DELTA_LEAD', 'APPROXIMATE_LEAD', 'OF_WHICH'], make: (n) => `本年支出合计100万元，比上年增加${rep(SP, n)}x 约${rep(SP, n / 4)}x 10万元。\n` },
+    { regexes: ['DELTA_LEAD', 'APPROXIMATE_LEAD', 'SPENT_ON'], make: (n) => `本年支出合计100万元，比上年增加${rep(SP, n)}x 约${rep(SP, n / 4)}x 10万元。\n` },
   ],
   'links/concepts.ts': [
     // Concept phrases are anchored at the end of a subject of bounded length.

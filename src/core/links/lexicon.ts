@@ -23,9 +23,7 @@ export const ACTUAL_LEAD = /(?:决算(?:数)?|支出|实际支出|执行数)\s*(
 export const SHARE_BARE = /占\s*(?:比)?\s*(?:为)?\s*$/;
 export const SHARE_NAMED = /占([^，,。；;占]{2,30}?)的\s*(?:比重|比例)?\s*(?:为)?\s*$/;
 
-/** `其中` opens a list of parts. */
-export const OF_WHICH = /其\s*中/;
-/** `…支出 A 万元，主要用于以下方面：B 万元，占 x%`: the list spends the total before it. */
+/** `其中` opens a list of parts; so does `…支出 A 万元，主要用于以下方面：B 万元，占 x%`. */
 export const SPENT_ON = /其\s*中|主要用于/;
 
 export type Role = 'budget' | 'actual';

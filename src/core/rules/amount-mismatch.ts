@@ -31,6 +31,11 @@ export function asFixed(links: Link[]): (f: Figure) => Figure {
   for (const l of links) {
     const c = correction(l);
     if (c) fixed.set(l.figure, { ...l.figure, ...c });
+    // A figure that restates its cell with fewer decimals (`0.5` for 0.50) stands for the cell:
+    // the cell's rounding, not the text's, bounds what it can be.
+    else if (l.agrees && l.strong && !l.candidates && l.cell.value.kind === 'number' && l.table.unit === l.figure.unit && l.cell.value.style.decimals > l.figure.decimals) {
+      fixed.set(l.figure, { ...l.figure, value: l.cell.value.value, decimals: l.cell.value.style.decimals, text: l.cell.text });
+    }
     // unit-mismatch's fix: the same digits under the unit the cell agrees with.
     else if (l.unitInstead && l.strong) fixed.set(l.figure, { ...l.figure, unit: l.unitInstead });
   }
