@@ -32,7 +32,7 @@ const LEAD = 80;
 
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
-const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(不一致|不相同|不相等|一致|持平|相同|相等)/g;
+const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*(?:与|同|和)\s*(?:年初)?预算数?\s*(不一致|不相同|不相等|一致|持平|相同|相等)/g;
 
 /** The sentences of a paragraph: split at 。！？, keeping offsets. */
 function sentences(norm: string, start: number, end: number): [number, number][] {
@@ -97,7 +97,12 @@ export function readClaims(report: Report): Claim[] {
   };
   let rows: RowIndex | null = null;
   let f = 0;
+  // The budget and actual that close the paragraph before: a PDF may break the paragraph right
+  // after them (`年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`).
+  let closing: { budget: Figure; actual: Figure } | null = null;
   for (const block of report.blocks) {
+    const carried = closing;
+    closing = null;
     if (block.kind === 'table') continue;
     while (f < figures.length && figures[f]!.start < block.start) f++;
     const inBlock: Figure[] = [];
@@ -146,6 +151,7 @@ export function readClaims(report: Report): Claim[] {
         const b = lastBefore(i, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
         const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
         if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
+        else if (i === 0 && carried) claims.push({ kind: 'completion', rate: fig, ...carried });
         closedAt = i - 1;
         return;
       }
@@ -269,13 +275,20 @@ export function readClaims(report: Report): Claim[] {
       closedDirection = upto - 1;
       const b = lastBefore(upto, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
       const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
-      if (a < 0 || b < 0) continue;
+      const pair = a >= 0 && b >= 0 ? { budget: inBlock[b]!, actual: inBlock[a]! } : upto === 0 ? carried : null;
+      if (!pair) continue;
       const w = (m[1] ?? m[2])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
       const wordEnd = joined.at[m.index + m[0].indexOf(w) + w.length - 1]! + 1;
       const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : /^不/.test(w) ? 'unequal' : 'equal';
-      claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
+      claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, ...pair });
     }
+    if (block.kind !== 'paragraph') continue;
+    const last = inBlock.length - 1;
+    const inLast = (j: number) => sentenceOf(inBlock[j]!) === sentenceOf(inBlock[last]!);
+    const b = lastBefore(last + 1, (j) => inLast(j) && BUDGET_LEAD.test(words(j)), false);
+    const a = lastBefore(last + 1, (j) => inLast(j) && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
+    if (a >= 0 && b >= 0 && Math.max(a, b) === last) closing = { budget: inBlock[b]!, actual: inBlock[a]! };
   }
   return claims;
 }
