@@ -117,6 +117,7 @@ export function readClaims(report: Report): Claim[] {
     // Each completion rate or direction word closes the budget and actual it was stated with:
     // once another amount follows it, the next one cannot reach back past it to another item's
     // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
+    const noAmountBefore = (i: number) => inBlock.slice(0, i).every((g) => g.kind !== 'amount');
     const after = (closed: number, i: number) => (inBlock.slice(closed + 1, i).some((g) => g.kind === 'amount') ? closed : -1);
     let closedAt = -1;
     const bounds = sentences(norm, block.start, block.end);
@@ -151,7 +152,7 @@ export function readClaims(report: Report): Claim[] {
         const b = lastBefore(i, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
         const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
         if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
-        else if (i === 0 && carried) claims.push({ kind: 'completion', rate: fig, ...carried });
+        else if (carried && noAmountBefore(i)) claims.push({ kind: 'completion', rate: fig, ...carried });
         closedAt = i - 1;
         return;
       }
@@ -275,7 +276,7 @@ export function readClaims(report: Report): Claim[] {
       closedDirection = upto - 1;
       const b = lastBefore(upto, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
       const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
-      const pair = a >= 0 && b >= 0 ? { budget: inBlock[b]!, actual: inBlock[a]! } : upto === 0 ? carried : null;
+      const pair = a >= 0 && b >= 0 ? { budget: inBlock[b]!, actual: inBlock[a]! } : carried && noAmountBefore(upto) ? carried : null;
       if (!pair) continue;
       const w = (m[1] ?? m[2])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
