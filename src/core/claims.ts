@@ -117,7 +117,10 @@ export function readClaims(report: Report): Claim[] {
     // Each completion rate or direction word closes the budget and actual it was stated with:
     // once another amount follows it, the next one cannot reach back past it to another item's
     // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
-    const noAmountBefore = (i: number) => inBlock.slice(0, i).every((g) => g.kind !== 'amount');
+    const firstAmount = inBlock.findIndex((g) => g.kind === 'amount');
+    const noAmountBefore = (i: number) => firstAmount < 0 || firstAmount >= i;
+    /** The sentences that state an amount, made when a comparison first looks back. */
+    let withAmount: Set<number> | null = null;
     const after = (closed: number, i: number) => (inBlock.slice(closed + 1, i).some((g) => g.kind === 'amount') ? closed : -1);
     let closedAt = -1;
     const bounds = sentences(norm, block.start, block.end);
@@ -216,7 +219,8 @@ export function readClaims(report: Report): Claim[] {
       if (s === 0 || !/^\s*(与|比|较|同比)/.test(norm.slice(bounds[s]![0], inBlock[d]!.start))) return null;
       // Past a sentence or two that state no amount (`主要原因是…。较 2023 年度决算数减少 B`).
       let t = s - 1;
-      while (t > 0 && s - t < 3 && !inBlock.some((g) => g.kind === 'amount' && sentenceOf(g) === t)) t--;
+      withAmount ??= new Set(inBlock.filter((g) => g.kind === 'amount').map(sentenceOf));
+      while (t > 0 && s - t < 3 && !withAmount.has(t)) t--;
       const last = sentenceTotal(t);
       if (!last) return null;
       if (!isPrior(last, bounds[t]![0])) return { current: last, prior: null };

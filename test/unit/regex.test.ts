@@ -35,6 +35,9 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['BUDGET', 'ACTUAL', 'COMPLETION'], make: (n) => `本年${rep(`预算${SP}${SP}决算${SP}完成${SP}执行率${SP}x`, n)} 100万元，决算100万元。\n` },
     { regexes: ['CHANGE_WORD', 'UP', 'DOWN', 'COMPARED'], make: (n) => `支出100万元，比上年${rep(`增加${SP}了${SP}减少${SP}较${SP}与`, n)}x 10万元，增长11.1%。\n` },
     { regexes: ['DIRECTION'], make: (n) => `${rep(`决算数${SP}${SP}与${SP}预算${SP}`, n)}大于预算数。本年支出100万元。\n` },
+    // A comparison sentence looks back past sentences without amounts; a rate opening a paragraph takes the pair closing the one before.
+    { regexes: ['previousSentenceTotal', 'carried pair'], make: (n) => `预算为 10 万元，决算为 10 万元。\n\n${rep('完成预算的 90%。决算数同预算数不一致。较上年增加 1 万元，增长 5%。', n / 8)}\n` },
+    { regexes: ['oneOddShare'], make: (n) => `其中：${rep('基本支出 1.00 万元，占 1.00%；', n / 8)}\n` },
     { regexes: ['/其\\s*中/', '/^\\s*(与|比|较|同比)/', '/基数为\\s*0/'], make: (n) => `本年支出合计100万元，其${rep(SP, n)}中：基本支出60万元，项目支出40万元。与${rep(SP, n / 4)}x 基数为${rep(SP, n / 4)}1 增加10万元。\n` },
     { regexes: ['claims.ts:58-60 labelKey'], make: (n) => `${rep('（一二三四五六七八九十', n)}、本年支出100万元，占50%。\n` },
   ],
@@ -85,6 +88,7 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['BLANK', 'FENCE', 'HTML_OPEN'], make: (n) => `${rep('<!-- a\n\n', n / 2)}${rep(' \t', n / 2)}x\n本年支出100万元。\n` },
   ],
   'sums.ts': [
+    { regexes: ['REST', 'count sums'], make: (n) => `共有车辆 9 辆，其中：${rep(`、${SP}其他用车 0 辆`, n / 8)}。\n` },
     // COUNTED_TOTAL /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/
     { regexes: ['COUNTED_TOTAL'], make: (n) => `${rep('1项', n)}共 100万元。\n` },
     { regexes: ['COUNTED_TOTAL (digit run)'], make: (n) => `${rep('9', n)}x共 100万元。\n` },
