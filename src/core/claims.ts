@@ -4,7 +4,8 @@ import type { Figure } from './figures';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit } from './number';
 import type { Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DOWN, SHARE_BARE, SHARE_NAMED, SPENT_ON, UP } from './links/lexicon';
+import { rowKey } from './links/cells';
+import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DELTA_LEAD, DOWN, type Role, SHARE_BARE, SHARE_NAMED, SPENT_ON, subjectWords, UP } from './links/lexicon';
 import { explains, type Interval, percentOf, shown, sum } from './interval';
 import { reportFacts } from './report-facts';
 import { firstAtLeast, labelKey } from './text';
@@ -100,10 +101,15 @@ export function readClaims(report: Report): Claim[] {
   // The budget and actual that close the paragraph before: a PDF may break the paragraph right
   // after them (`年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`).
   let closing: { budget: Figure; actual: Figure } | null = null;
+  // This year's amounts of the prose by what they are of, for a change that names its item but
+  // not its amount (`其中：…；公务接待费支出决算减少 0.15 万元`).
+  const stated = new Map<string, { figure: Figure; role: Role | null; block: number }[]>();
+  let blockNo = 0;
   for (const block of report.blocks) {
     const carried = closing;
     closing = null;
     if (block.kind === 'table') continue;
+    blockNo++;
     while (f < figures.length && figures[f]!.start < block.start) f++;
     const inBlock: Figure[] = [];
     for (let k = f; k < figures.length && figures[k]!.start < block.end; k++) inBlock.push(figures[k]!);
@@ -144,6 +150,47 @@ export function readClaims(report: Report): Claim[] {
         if (inBlock[j]!.kind === 'amount' && test(j)) return j;
       }
       return -1;
+    };
+
+    // What each amount is of: the clause before it, year, role and linking words gone, and a
+    // trailing 支出 (`公务接待费支出决算为` and `公务接待费预算` are of one item). A bare `支出决算为`
+    // after another amount of its sentence is of that amount's item.
+    const subjectOf = (clause: string) => {
+      const { words: w, role, prior } = subjectWords(rowKey(clause), year);
+      return { words: w.replace(/支出$/, ''), role, prior };
+    };
+    let previous: { words: string; sentence: number } | null = null;
+    inBlock.forEach((g, i) => {
+      if (g.kind !== 'amount') return;
+      const clause = words(i).split(/[，,。；;：:]/).pop() ?? '';
+      if (DELTA_LEAD.test(clause)) return;
+      const subject = subjectOf(clause);
+      if (subject.prior || isPrior(g, bounds[sentenceOf(g)]![0])) return;
+      const item = subject.words || (previous?.sentence === sentenceOf(g) ? previous.words : '');
+      if (item.length < 2) return;
+      previous = { words: item, sentence: sentenceOf(g) };
+      const entries = stated.get(item) ?? [];
+      if (entries.length === 0) stated.set(item, entries);
+      entries.push({ figure: g, role: subject.role, block: blockNo });
+    });
+    /** This year's amount of the item a delta names, stated before it (within a few paragraphs), when every statement of it agrees. */
+    const statedBefore = (d: number): Figure | null => {
+      const delta = inBlock[d]!;
+      let clause = words(d).split(/[，,。；;：:]/).pop() ?? '';
+      clause = clause.replace(DELTA_LEAD, '');
+      const compared = /比|较|与|同比/.exec(clause);
+      if (compared) clause = clause.slice(0, compared.index);
+      const subject = subjectOf(clause);
+      if (subject.prior || subject.words.length < 2) return null;
+      const found: Figure[] = [];
+      const entries = stated.get(subject.words) ?? [];
+      // The statements before the delta, latest first (entries are in text order).
+      for (let k = firstAtLeast(entries, delta.start, (e) => e.figure.start) - 1; k >= 0 && found.length < 8; k--) {
+        const e = entries[k]!;
+        if (e.block < blockNo - 8) break;
+        if (e.figure.unit === delta.unit && (subject.role === null || e.role === subject.role)) found.push(e.figure);
+      }
+      return found.length > 0 && found.every((f) => f.value.eq(found[0]!.value)) ? found[0]! : null;
     };
 
     const shareGroups = new Map<number, { rate: Figure; part: Figure; partIndex: number }[]>();
@@ -244,8 +291,13 @@ export function readClaims(report: Report): Claim[] {
         current = found?.current ?? null;
         prior = found?.prior ?? null;
       }
-      if (!current) return;
-      if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
+      if (!current || current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) {
+        // Not this sentence's amount: the item's own, stated before, in a sentence that compares.
+        const own = COMPARED.test(norm.slice(bounds[sentenceOf(delta)]![0], delta.start)) ? statedBefore(d) : null;
+        if (!own) return;
+        current = own;
+        prior = null;
+      }
       const w = CHANGE_WORD.exec(deltaLead)!;
       const wordStart = delta.start - deltaLead.length + w.index;
       // The word's text without the line break a PDF put inside it.

@@ -37,6 +37,8 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['DIRECTION'], make: (n) => `${rep(`决算数${SP}${SP}与${SP}预算${SP}`, n)}大于预算数。本年支出100万元。\n` },
     // A comparison sentence looks back past sentences without amounts; a rate opening a paragraph takes the pair closing the one before.
     { regexes: ['previousSentenceTotal', 'carried pair'], make: (n) => `预算为 10 万元，决算为 10 万元。\n\n${rep('完成预算的 90%。决算数同预算数不一致。较上年增加 1 万元，增长 5%。', n / 8)}\n` },
+    // An item's change takes the item's amount stated before: looked up by the item, latest first.
+    { regexes: ['statedBefore'], make: (n) => `${rep('公务接待费支出决算为 1 万元；公务接待费支出决算比上年减少 0.1 万元，下降 9.09%；', n / 16)}\n` },
     { regexes: ['oneOddShare'], make: (n) => `其中：${rep('基本支出 1.00 万元，占 1.00%；', n / 8)}\n` },
     { regexes: ['/其\\s*中/', '/^\\s*(与|比|较|同比)/', '/基数为\\s*0/'], make: (n) => `本年支出合计100万元，其${rep(SP, n)}中：基本支出60万元，项目支出40万元。与${rep(SP, n / 4)}x 基数为${rep(SP, n / 4)}1 增加10万元。\n` },
     { regexes: ['claims.ts:58-60 labelKey'], make: (n) => `${rep('（一二三四五六七八九十', n)}、本年支出100万元，占50%。\n` },

@@ -66,6 +66,16 @@ describe('claim kinds: changes', () => {
     // 6,040.49 ÷ (3,944,569.65 − 6,040.49) = 0.1534% → 0.15%.
     expectMarked('change-mismatch', '1. 工资福利支出 3,944,569.65 元,较 2024 年度年初预算数减少 89638.35 元,下降 2.22%。主要原因是 2024 年度我单位新招录公务员 1 人,9 月调出事业人员 1 人导致工资变动。较 2023 年度决算数增加 6,040.49 元,增长 {{change-mismatch:2.56=>0.15}}%。主要原因是正常工资浮动。\n');
   });
+  it('an item’s change whose amount was stated before, under the same item (putuo-shengtai L518–530)', () => {
+    // 5.07 ÷ (16.95 − 5.07) = 42.677% → 42.68%, for the 三公 total and for 公务用车 alike.
+    expectMarked(['change-mismatch', 'direction-word'], [
+      '“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算\n为 16.95 万元，完成预算的 80.71%，其中：因公出国（境）费决\n算为 0.00 万元，完成预算的 0.00%；公务用车购置及运行维护费\n支出决算为 16.95 万元，完成预算的 82.68%；公务接待费支出决\n算为 0.00 万元，完成预算的 0.00%。\n',
+      '2025 年度“三公”经费财政拨款支出决算数比 2024 年度增加\n5.07 万元，增长 42.68%，其中：因公出国（境）费支出决算为\n0.00 万元，与 2024 年持平；公务用车购置及运行维护费支出决\n算增加 5.07 万元，增长 {{change-mismatch:45.09=>42.68}}%；公务接待费支出决算减少为 0.00\n万元，与 2024 年持平。\n',
+    ].join(''));
+  });
+  it('no amount taken for an item stated twice with different amounts', () => {
+    expectMarked('change-mismatch', '公务接待费支出决算为 0.60 万元；公务接待费支出决算为 0.80 万元。公务接待费支出决算比上年减少 0.10 万元，下降 50.00%。\n');
+  });
   it('a change word broken over a line (putuo-shengtai L401–403)', () => {
     // 90.09 ÷ (4733.14 − 90.09) = 1.940% → 1.94%.
     expectMarked('change-mismatch', '一般公共预算财政拨款支出 4733.14 万元，占本年支出合计\n的 100.00%。与 2024 年度相比，一般公共预算财政拨款支出增\n加 90.09 万元，增长 {{change-mismatch:4.35=>1.94}}%。主要原因：基本支出增加。\n');
