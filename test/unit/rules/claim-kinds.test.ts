@@ -100,6 +100,12 @@ describe('claim kinds: sums', () => {
   it('政府采购 = 货物 + 工程 + 服务; the shares of the wrong total stay silent (001 L487)', () => {
     expectMarked(['parts-sum', 'share-mismatch'], '2024 年度本部门政府采购支出总额 {{parts-sum:1,002,425.98}} 元，其中：政府采购货物支出 10,760.00 元、政府采购工程支出 0.00 元、政府采购服务支出 978,800.00 元。授予中小企业合同金额 989,560.00 元，占政府采购支出总额的 100.00%。\n');
   });
+  it('parts listed in the next sentence, each with its own change (putuo-jianguanwei L1316–1318)', () => {
+    const excerpt = (total: string) => `（二）公务用车购置及运行费${total}万元，比2025年预算增加0万元，主要原因是没有增加公车购置及运行费。其中：公务用车购置费0\n万元，比2025年预算增加0万元，主要原因是没有安排公车购置费预算；公务用车运行费42.24万元，比2025年预算增加0万元，主要原因是\n没有增加公车运行费。\n`;
+    expectMarked('parts-sum', excerpt('{{parts-sum:44.49}}'));
+    // The changes (增加0万元) are neither parts nor totals.
+    expectMarked('parts-sum', excerpt('42.24'));
+  });
   it('vehicles: a list ending in 其他用车 is all of them (003 L609)', () => {
     expectMarked('parts-sum', '截至 2024 年 12 月 31 日，本部门共有车辆 {{parts-sum:4}} 辆，其中，符合规定领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 2 辆、执法执勤用车 0 辆、特种专业技术用车 0 辆、离退休干部用车 0 辆、其他用车 0 辆；单价 100 万元（含）以上设备（不含车辆）0 台（套）。\n');
   });
