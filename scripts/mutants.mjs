@@ -72,7 +72,9 @@ function run(paths) {
   return JSON.parse(out).files || [];
 }
 const serious = (d) => d.severity === 'error' || d.severity === 'warning';
-const key = (d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`;
+// A warning is the fixture's own when the fixture has one of its rule on its line (a mutant
+// changes one line, so columns after the change move).
+const key = (d) => `${d.code}@${d.range.start.line}`;
 const baseline = {};
 for (const r of run([...new Set(chosen.map((m) => join(seedsDir, m.file)))])) baseline[r.path.split('/').pop()] = new Set(r.diagnostics.filter(serious).map(key));
 const results = run(files);

@@ -91,6 +91,7 @@ const CASES: Record<string, Case[]> = {
   ],
   'sums.ts': [
     { regexes: ['REST', 'count sums'], make: (n) => `共有车辆 9 辆，其中：${rep(`、${SP}其他用车 0 辆`, n / 8)}。\n` },
+    { regexes: ['DELTA_CLAUSE', 'LIST_AFTER_STOP'], make: (n) => `运行费 42 万元，比上年增加 0 万元。其中：${rep(`购置费 0 万元，比${SP}${SP}上年增加 0 万元；`, n / 16)}。\n` },
     // COUNTED_TOTAL /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/
     { regexes: ['COUNTED_TOTAL'], make: (n) => `${rep('1项', n)}共 100万元。\n` },
     { regexes: ['COUNTED_TOTAL (digit run)'], make: (n) => `${rep('9', n)}x共 100万元。\n` },
