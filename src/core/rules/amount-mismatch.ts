@@ -22,9 +22,10 @@ function correction(l: Link): { value: Decimal; text: string } | null {
 
 /**
  * Each figure as fix-all leaves it: an amount this rule fixes reads as its cell (one unit-mismatch
- * fixes, in the cell's unit). The rate rules
- * recompute from these, so that a rate's fix agrees with the fix of an amount it is computed
- * from (from the stated amount, fix-all would "correct" a right rate into a wrong one).
+ * fixes, in the cell's unit), and one that restates its cell with fewer decimals reads with the
+ * cell's. The rate rules recompute from these, so that a rate's fix agrees with the fix of an
+ * amount it is computed from (from the stated amount, fix-all would "correct" a right rate into
+ * a wrong one), and so that a rate is bounded by the precision the tables show.
  */
 export function asFixed(links: Link[]): (f: Figure) => Figure {
   const fixed = new Map<Figure, Figure>();
