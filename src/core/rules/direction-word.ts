@@ -39,16 +39,19 @@ export const directionWord: Rule = {
         }];
       }
       if (c.kind !== 'direction') return [];
-      const a = shown(c.actual.value, c.actual.decimals);
-      const b = shown(c.budget.value, c.budget.decimals);
-      const truth = a.lo.gte(b.hi) ? 'greater' : a.hi.lte(b.lo) ? 'less' : c.actual.value.eq(c.budget.value) ? 'equal' : null;
+      // As fix-all leaves them: an amount amount-mismatch corrects is blamed there, not the word.
+      const actual = asFixed(c.actual);
+      const budget = asFixed(c.budget);
+      const a = shown(actual.value, actual.decimals);
+      const b = shown(budget.value, budget.decimals);
+      const truth = a.lo.gte(b.hi) ? 'greater' : a.hi.lte(b.lo) ? 'less' : actual.value.eq(budget.value) ? 'equal' : null;
       // 不一致 is right of any actual that differs from the budget.
       if (truth === null || truth === c.says || (c.says === 'unequal' && truth !== 'equal')) return [];
       return [{
         start: c.word.start, end: c.word.end,
         message: {
-          zh: `决算数 ${c.actual.text} ${WORDS[truth].zh}预算数 ${c.budget.text}，文中却说“${c.word.text}”。`,
-          en: `The actual ${c.actual.text} is ${WORDS[truth].en} the budget ${c.budget.text}, but the text says ${c.word.text}.`,
+          zh: `决算数 ${actual.text} ${WORDS[truth].zh}预算数 ${budget.text}，文中却说“${c.word.text}”。`,
+          en: `The actual ${actual.text} is ${WORDS[truth].en} the budget ${budget.text}, but the text says ${c.word.text}.`,
         },
         expected: null,
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],

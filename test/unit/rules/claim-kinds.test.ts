@@ -42,6 +42,10 @@ describe('claim kinds: direction words', () => {
   it('决算数与预算数不一致 of equal figures (000 L569), and 不一致 of unequal ones is right', () => {
     expectMarked('direction-word', '年初预算为68.57万元,支出决算为68.57万元,完成年初预算的100%。决算数与预算数{{direction-word:不一致}}。\n\n年初预算为535万元,支出决算为517.62万元。决算数与预算数不一致。\n');
   });
+  it('an actual amount-mismatch corrects is blamed, not the direction word (003 L533, 49.33 → 51.67 against 年初预算 50.02)', () => {
+    const { at, found } = newWarnings('003_a0c01ccc9db781f0.txt', 533, '49.33', '51.67');
+    assert.deepEqual(found.map((f) => [f.rule, f.start === at]), [['amount-mismatch', true]]);
+  });
   it('a rate and 同预算数 opening the paragraph after its budget and actual (putuo-guihua L696–698)', () => {
     // 0.88 ÷ 0.88: [0.875 ÷ 0.885, 0.885 ÷ 0.875] = [98.87%, 101.15%].
     expectMarked(['completion-mismatch', 'direction-word'], '开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。\n\n完成年初预算的 {{completion-mismatch:96.63=>100.00}}%。决算数同预算数{{direction-word:不一致}}。\n');
