@@ -10,7 +10,7 @@ import { type Link, linkFigures } from './links/link';
 import { rules } from './rules';
 import { recomputeAll } from './rates';
 import { asFixed } from './rules/amount-mismatch';
-import { readSums } from './sums';
+import { asSummed, readSums } from './sums';
 
 export interface CheckResult {
   report: Report;
@@ -44,8 +44,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const fixed = asFixed(links);
-  const rates = recomputeAll(claims, fixed);
-  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, rates };
+  const summed = asSummed(sums, links, fixed);
+  const rates = recomputeAll(claims, fixed, summed);
+  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, asSummed: summed, rates };
   // Each rule reports where and what; its id and default severity are stamped here.
   const findings = rules.flatMap((rule) => rule.check(context).map((f): Stamped => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
   const settled = settle(findings, directives, options.rules);

@@ -4,7 +4,9 @@ import type { Figure } from './figures';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit } from './number';
 import type { Report } from './report';
 import type { Cell, Row, Table } from './tables/model';
-import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DOWN, OF_WHICH, SHARE_BARE, SHARE_NAMED, UP } from './links/lexicon';
+import { rowKey } from './links/cells';
+import { aboutPriorYear, ACTUAL_LEAD, BUDGET_LEAD, CHANGE_WORD, COMPARED, COMPLETION, DELTA_LEAD, DOWN, type Role, SHARE_BARE, SHARE_NAMED, SPENT_ON, subjectWords, UP } from './links/lexicon';
+import { explains, type Interval, percentOf, shown, sum } from './interval';
 import { reportFacts } from './report-facts';
 import { firstAtLeast, labelKey } from './text';
 
@@ -25,13 +27,13 @@ export type Claim =
   | { kind: 'completion'; rate: Figure; budget: Figure; actual: Figure }
   | { kind: 'change'; rate: Figure | null; delta: Figure; current: Figure; prior: Figure | null; increase: boolean; word: Span; rateWord: Span | null; zeroBase: Span | null }
   | { kind: 'share'; rate: Figure; part: Figure; whole: Whole; group: Figure[] }
-  | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal'; budget: Figure; actual: Figure };
+  | { kind: 'direction'; word: Span; says: 'greater' | 'less' | 'equal' | 'unequal'; budget: Figure; actual: Figure };
 
 const LEAD = 80;
 
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
-const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*与\s*(?:年初)?预算数?\s*(一致|持平|相同|相等)/g;
+const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*(?:与|同|和)\s*(?:年初)?预算数?\s*(不一致|不相同|不相等|一致|持平|相同|相等)/g;
 
 /** The sentences of a paragraph: split at 。！？, keeping offsets. */
 function sentences(norm: string, start: number, end: number): [number, number][] {
@@ -96,8 +98,18 @@ export function readClaims(report: Report): Claim[] {
   };
   let rows: RowIndex | null = null;
   let f = 0;
+  // The budget and actual that close the paragraph before: a PDF may break the paragraph right
+  // after them (`年初预算为 0.88 万元，支出决算为 0.88 万元。` / `完成年初预算的 100.00%。`).
+  let closing: { budget: Figure; actual: Figure } | null = null;
+  // This year's amounts of the prose by what they are of, for a change that names its item but
+  // not its amount (`其中：…；公务接待费支出决算减少 0.15 万元`).
+  const stated = new Map<string, { figure: Figure; role: Role | null; block: number }[]>();
+  let blockNo = 0;
   for (const block of report.blocks) {
+    const carried = closing;
+    closing = null;
     if (block.kind === 'table') continue;
+    blockNo++;
     while (f < figures.length && figures[f]!.start < block.start) f++;
     const inBlock: Figure[] = [];
     for (let k = f; k < figures.length && figures[k]!.start < block.end; k++) inBlock.push(figures[k]!);
@@ -111,6 +123,10 @@ export function readClaims(report: Report): Claim[] {
     // Each completion rate or direction word closes the budget and actual it was stated with:
     // once another amount follows it, the next one cannot reach back past it to another item's
     // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
+    const firstAmount = inBlock.findIndex((g) => g.kind === 'amount');
+    const noAmountBefore = (i: number) => firstAmount < 0 || firstAmount >= i;
+    /** The sentences that state an amount, made when a comparison first looks back. */
+    let withAmount: Set<number> | null = null;
     const after = (closed: number, i: number) => (inBlock.slice(closed + 1, i).some((g) => g.kind === 'amount') ? closed : -1);
     let closedAt = -1;
     const bounds = sentences(norm, block.start, block.end);
@@ -136,6 +152,47 @@ export function readClaims(report: Report): Claim[] {
       return -1;
     };
 
+    // What each amount is of: the clause before it, year, role and linking words gone, and a
+    // trailing 支出 (`公务接待费支出决算为` and `公务接待费预算` are of one item). A bare `支出决算为`
+    // after another amount of its sentence is of that amount's item.
+    const subjectOf = (clause: string) => {
+      const { words: w, role, prior } = subjectWords(rowKey(clause), year);
+      return { words: w.replace(/支出$/, ''), role, prior };
+    };
+    let previous: { words: string; sentence: number } | null = null;
+    inBlock.forEach((g, i) => {
+      if (g.kind !== 'amount') return;
+      const clause = words(i).split(/[，,。；;：:]/).pop() ?? '';
+      if (DELTA_LEAD.test(clause)) return;
+      const subject = subjectOf(clause);
+      if (subject.prior || isPrior(g, bounds[sentenceOf(g)]![0])) return;
+      const item = subject.words || (previous?.sentence === sentenceOf(g) ? previous.words : '');
+      if (item.length < 2) return;
+      previous = { words: item, sentence: sentenceOf(g) };
+      const entries = stated.get(item) ?? [];
+      if (entries.length === 0) stated.set(item, entries);
+      entries.push({ figure: g, role: subject.role, block: blockNo });
+    });
+    /** This year's amount of the item a delta names, stated before it (within a few paragraphs), when every statement of it agrees. */
+    const statedBefore = (d: number): Figure | null => {
+      const delta = inBlock[d]!;
+      let clause = words(d).split(/[，,。；;：:]/).pop() ?? '';
+      clause = clause.replace(DELTA_LEAD, '');
+      const compared = /比|较|与|同比/.exec(clause);
+      if (compared) clause = clause.slice(0, compared.index);
+      const subject = subjectOf(clause);
+      if (subject.prior || subject.words.length < 2) return null;
+      const found: Figure[] = [];
+      const entries = stated.get(subject.words) ?? [];
+      // The statements before the delta, latest first (entries are in text order).
+      for (let k = firstAtLeast(entries, delta.start, (e) => e.figure.start) - 1; k >= 0 && found.length < 8; k--) {
+        const e = entries[k]!;
+        if (e.block < blockNo - 8) break;
+        if (e.figure.unit === delta.unit && (subject.role === null || e.role === subject.role)) found.push(e.figure);
+      }
+      return found.length > 0 && found.every((f) => f.value.eq(found[0]!.value)) ? found[0]! : null;
+    };
+
     const shareGroups = new Map<number, { rate: Figure; part: Figure; partIndex: number }[]>();
     inBlock.forEach((fig, i) => {
       if (fig.kind !== 'percent') return;
@@ -145,6 +202,7 @@ export function readClaims(report: Report): Claim[] {
         const b = lastBefore(i, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
         const a = lastBefore(i, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
         if (a >= 0 && b >= 0) claims.push({ kind: 'completion', rate: fig, budget: inBlock[b]!, actual: inBlock[a]! });
+        else if (carried && noAmountBefore(i)) claims.push({ kind: 'completion', rate: fig, ...carried });
         closedAt = i - 1;
         return;
       }
@@ -175,16 +233,16 @@ export function readClaims(report: Report): Claim[] {
       const first = group[0]!.part;
       const firstIndex = group[0]!.partIndex;
       const total = firstIndex > 0 ? inBlock[firstIndex - 1] : undefined;
-      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && OF_WHICH.test(norm.slice(total.unitEnd, first.start));
+      const opensWithTotal = total && total.kind === 'amount' && comparable(total.unit, first.unit) && sentenceOf(total) === sentence && SPENT_ON.test(norm.slice(total.unitEnd, first.start));
       // `本年支出合计 A 万元。\n其中：基本支出 B 万元，占 x%`: the total ends the sentence (or the
       // paragraph) right before the list, on another line.
       const before = opensWithTotal ? null : totalBefore(first);
       const rates = group.map((g) => g.rate);
-      const sum = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
+      const total100 = rates.reduce((acc, r) => acc.plus(r.value), new Dec(0));
       let whole: Whole | null = null;
       if (opensWithTotal) whole = { kind: 'figure', figure: total };
       else if (before) whole = { kind: 'figure', figure: before };
-      else if (group.length > 1 && sum.minus(100).abs().lte(group.length * 0.01 + 0.01)) whole = { kind: 'parts', parts: group.map((g) => g.part) };
+      else if (group.length > 1 && (total100.minus(100).abs().lte(group.length * 0.01 + 0.01) || oneOddShare(group))) whole = { kind: 'parts', parts: group.map((g) => g.part) };
       if (whole) for (const g of group) claims.push({ kind: 'share', rate: g.rate, part: g.part, whole, group: rates });
     }
 
@@ -206,11 +264,15 @@ export function readClaims(report: Report): Claim[] {
       const s = sentenceOf(inBlock[d]!);
       // Only a sentence that opens with the comparison (`与 2023 年度相比，…`) refers back.
       if (s === 0 || !/^\s*(与|比|较|同比)/.test(norm.slice(bounds[s]![0], inBlock[d]!.start))) return null;
-      const last = sentenceTotal(s - 1);
+      // Past a sentence or two that state no amount (`主要原因是…。较 2023 年度决算数减少 B`).
+      let t = s - 1;
+      withAmount ??= new Set(inBlock.filter((g) => g.kind === 'amount').map(sentenceOf));
+      while (t > 0 && s - t < 3 && !withAmount.has(t)) t--;
+      const last = sentenceTotal(t);
       if (!last) return null;
-      if (!isPrior(last, bounds[s - 1]![0])) return { current: last, prior: null };
-      const current = s >= 2 ? sentenceTotal(s - 2) : null;
-      return current && !isPrior(current, bounds[s - 2]![0]) ? { current, prior: last } : null;
+      if (!isPrior(last, bounds[t]![0])) return { current: last, prior: null };
+      const current = t >= 1 ? sentenceTotal(t - 1) : null;
+      return current && !isPrior(current, bounds[t - 1]![0]) ? { current, prior: last } : null;
     }
 
     function pushChange(d: number, rate: Figure | null, rateLead: string | null) {
@@ -229,21 +291,27 @@ export function readClaims(report: Report): Claim[] {
         current = found?.current ?? null;
         prior = found?.prior ?? null;
       }
-      if (!current) return;
-      if (current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) return;
+      if (!current || current.unit !== delta.unit || !COMPARED.test(norm.slice(current.unitEnd, delta.start))) {
+        // Not this sentence's amount: the item's own, stated before, in a sentence that compares.
+        const own = COMPARED.test(norm.slice(bounds[sentenceOf(delta)]![0], delta.start)) ? statedBefore(d) : null;
+        if (!own) return;
+        current = own;
+        prior = null;
+      }
       const w = CHANGE_WORD.exec(deltaLead)!;
       const wordStart = delta.start - deltaLead.length + w.index;
-      const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]! };
+      // The word's text without the line break a PDF put inside it.
+      const word = { start: wordStart, end: wordStart + w[1]!.length, text: w[1]!.replace(/\s/g, '') };
       let rateWord: Span | null = null;
       if (rate && rateLead) {
         const r = CHANGE_WORD.exec(rateLead)!;
         const at = rate.start - rateLead.length + r.index;
-        rateWord = { start: at, end: at + r[1]!.length, text: r[1]! };
+        rateWord = { start: at, end: at + r[1]!.length, text: r[1]!.replace(/\s/g, '') };
       }
       const after = norm.slice(delta.unitEnd, Math.min(block.end, delta.unitEnd + 24));
       const zero = /基数为\s*0/.exec(after);
       const zeroBase = zero ? { start: delta.unitEnd + zero.index, end: delta.unitEnd + zero.index + zero[0].length, text: zero[0] } : null;
-      claims.push({ kind: 'change', rate, delta, current, prior, increase: UP.test(w[1]!) && !DOWN.test(w[1]!), word, rateWord, zeroBase });
+      claims.push({ kind: 'change', rate, delta, current, prior, increase: UP.test(word.text) && !DOWN.test(word.text), word, rateWord, zeroBase });
     }
     // A change with no rate but a zero base: `增加 52.10 万元，增长（基数为 0，不可比）`.
     inBlock.forEach((fig, i) => {
@@ -264,13 +332,20 @@ export function readClaims(report: Report): Claim[] {
       closedDirection = upto - 1;
       const b = lastBefore(upto, (j) => j > since && BUDGET_LEAD.test(words(j)), false);
       const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
-      if (a < 0 || b < 0) continue;
+      const pair = a >= 0 && b >= 0 ? { budget: inBlock[b]!, actual: inBlock[a]! } : carried && noAmountBefore(upto) ? carried : null;
+      if (!pair) continue;
       const w = (m[1] ?? m[2])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
       const wordEnd = joined.at[m.index + m[0].indexOf(w) + w.length - 1]! + 1;
-      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : 'equal';
-      claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, budget: inBlock[b]!, actual: inBlock[a]! });
+      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : /^不/.test(w) ? 'unequal' : 'equal';
+      claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, ...pair });
     }
+    if (block.kind !== 'paragraph') continue;
+    const last = inBlock.length - 1;
+    const inLast = (j: number) => sentenceOf(inBlock[j]!) === sentenceOf(inBlock[last]!);
+    const b = lastBefore(last + 1, (j) => inLast(j) && BUDGET_LEAD.test(words(j)), false);
+    const a = lastBefore(last + 1, (j) => inLast(j) && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
+    if (a >= 0 && b >= 0 && Math.max(a, b) === last) closing = { budget: inBlock[b]!, actual: inBlock[a]! };
   }
   return claims;
 }
@@ -289,6 +364,35 @@ function withoutBreaks(norm: string, start: number, end: number): { text: string
     at.push(k);
   }
   return { text, at };
+}
+
+/**
+ * Shares listed with no total whose rates do not add up to 100% only because one of them is
+ * wrong: every other share is its part ÷ the parts' sum, and the one left is wrong even of any
+ * whole the others allow (so no item left out of the list explains it).
+ */
+function oneOddShare(group: { rate: Figure; part: Figure }[]): boolean {
+  if (group.length < 3 || group.some((g) => g.part.unit !== group[0]!.part.unit)) return false;
+  const parts = sum(group.map((g) => shown(g.part.value, g.part.decimals)));
+  const ok = group.map((g) => {
+    const r = percentOf(shown(g.part.value, g.part.decimals), parts);
+    return r !== null && explains(r, g.rate.value, g.rate.decimals);
+  });
+  const odd = ok.indexOf(false);
+  if (odd < 0 || ok.lastIndexOf(false) !== odd) return false;
+  // The whole each other non-zero share implies: part ÷ rate, over both their roundings.
+  let whole: Interval | null = null;
+  for (const [i, g] of group.entries()) {
+    if (i === odd || g.part.value.isZero() || g.rate.value.isZero()) continue;
+    const part = shown(g.part.value, g.part.decimals);
+    const rate = shown(g.rate.value, g.rate.decimals);
+    const implied = { lo: part.lo.times(100).dividedBy(rate.hi), hi: part.hi.times(100).dividedBy(rate.lo) };
+    whole = whole ? { lo: Dec.max(whole.lo, implied.lo), hi: Dec.min(whole.hi, implied.hi) } : implied;
+  }
+  if (!whole || whole.lo.gt(whole.hi)) return false;
+  const g = group[odd]!;
+  const r = percentOf(shown(g.part.value, g.part.decimals), whole);
+  return r !== null && !explains(r, g.rate.value, g.rate.decimals);
 }
 
 /** Two figures can be compared: the same unit, or amounts in units that convert. */

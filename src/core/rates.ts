@@ -4,7 +4,8 @@
 import type Decimal from 'decimal.js';
 import type { Claim, Whole } from './claims';
 import type { Figure } from './figures';
-import { changeRate, type Interval, percentOf, shown, sum } from './interval';
+import { changeRate, explains, type Interval, percentOf, shown, sum } from './interval';
+import { DOWN, UP } from './links/lexicon';
 import { convert, Dec, isAmountUnit } from './number';
 
 /** A figure as the rate is computed from it: as stated, or as fix-all leaves it (rules/amount-mismatch `asFixed`). */
@@ -102,6 +103,8 @@ export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recompute
 export interface RateOf {
   role: 'completion-rate' | 'share' | 'change-amount' | 'change-rate';
   recomputed: Recomputed | null;
+  /** The same with a total its complete split contradicts read as the parts' sum (sums `asSummed`): a rate this explains is the total's fault. */
+  summed: Recomputed | null;
 }
 
 /**
@@ -109,15 +112,40 @@ export interface RateOf {
  * fix-all leaves them: what the rules judge, and what the hover, the CLI and the model's
  * verification show.
  */
-export function recomputeAll(claims: Claim[], input: Input): Map<Figure, RateOf> {
+export function recomputeAll(claims: Claim[], input: Input, summed: Input): Map<Figure, RateOf> {
   const out = new Map<Figure, RateOf>();
   for (const c of claims) {
-    if (c.kind === 'completion') out.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input) });
-    else if (c.kind === 'share') out.set(c.rate, { role: 'share', recomputed: shareRate(c, input) });
+    if (c.kind === 'completion') out.set(c.rate, { role: 'completion-rate', recomputed: completionRate(c, input), summed: completionRate(c, summed) });
+    else if (c.kind === 'share') out.set(c.rate, { role: 'share', recomputed: shareRate(c, input), summed: shareRate(c, summed) });
     else if (c.kind === 'change') {
-      out.set(c.delta, { role: 'change-amount', recomputed: changeAmountOf(c) });
-      if (c.rate) out.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input) });
+      const amount = changeAmountOf(c);
+      out.set(c.delta, { role: 'change-amount', recomputed: amount, summed: amount });
+      if (c.rate) out.set(c.rate, { role: 'change-rate', recomputed: changeRateOf(c, input), summed: changeRateOf(c, summed) });
     }
   }
   return out;
+}
+
+/** The direction a change word says: 增加, 增长, 上升 up; 减少, 下降, 降低 down. */
+export const saysUp = (word: string) => UP.test(word) && !DOWN.test(word);
+
+/**
+ * Whether a change went up. When the amount's word and the rate's contradict (`减少 172.69 万元，
+ * 增长 9.87%`), the figures decide: last year's amount when stated, else the direction whose
+ * base (本年数 ∓ 增减额) gives the stated rate. Null when both directions or neither do.
+ */
+export function changeGoesUp(c: Extract<Claim, { kind: 'change' }>, input: Input = asStated): boolean | null {
+  if (!c.rateWord || !c.rate || saysUp(c.rateWord.text) === c.increase) return c.increase;
+  if (c.prior) {
+    const current = input(c.current).value;
+    const prior = input(c.prior).value;
+    return current.eq(prior) || c.prior.unit !== c.current.unit ? null : current.gt(prior);
+  }
+  const rate = c.rate;
+  const fits = (increase: boolean) => {
+    const r = changeRateOf({ ...c, increase }, input);
+    return r !== null && explains(r.range, rate.value, rate.decimals);
+  };
+  const up = fits(true);
+  return up === fits(false) ? null : up;
 }

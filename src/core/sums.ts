@@ -4,9 +4,11 @@ import type { Claim } from './claims';
 import type { Figure } from './figures';
 import type Decimal from 'decimal.js';
 import { shown, sum } from './interval';
-import { Dec } from './number';
+import { Dec, formatNumber } from './number';
+import type { Link } from './links/link';
+import type { Input } from './rates';
 import type { Report } from './report';
-import { type Role, subjectWords } from './links/lexicon';
+import { DELTA_LEAD, type Role, subjectWords } from './links/lexicon';
 import { reportFacts } from './report-facts';
 import { rowKey } from './links/cells';
 
@@ -25,13 +27,25 @@ const SPLITS: { required: RegExp[]; optional: RegExp[] }[] = [
   { required: [/因公出国/, /公务用车/, /公务接待/], optional: [] },
   { required: [/人员经费/, /公用经费/], optional: [] },
   { required: [/基本支出/, /项目支出/], optional: [/上缴上级支出/, /经营支出/, /对附属单位补助支出/] },
+  // 公务用车购置及运行（维护）费 = 购置费 + 运行（维护）费.
+  { required: [/购置费/, /运行(?:维护)?费/], optional: [] },
+  // 政府采购支出总额 = 货物 + 工程 + 服务.
+  { required: [/货物/, /工程/, /服务/], optional: [] },
 ];
 const PART_WORD = new RegExp(SPLITS.flatMap((s) => [...s.required, ...s.optional]).map((r) => r.source).join('|'));
 
 const CHANGE = /增加|减少|增长|下降|降低|上升|比|较/;
+/** A clause that states a change and nothing else: `比 2025 年预算增加`. */
+const DELTA_CLAUSE = /^\s*(?:比|较|与|同比)[^，,。；;]{0,40}(?:增加|减少|增长|下降|降低|上升)\s*了?\s*$/;
+/** A stop followed by the sentence that opens a list: `。其中：`. */
+const LIST_AFTER_STOP = /。\s*其\s*中[^。]*$/;
 const COUNTED_TOTAL = /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/;
 
+/** `…、其他用车 0 辆`: a last part of 其他 takes in everything the list did not name. */
+const REST = /^[\s、]*其他/;
+
 function isComplete(parts: { lead: string }[]): boolean {
+  if (parts.length >= 3 && REST.test(parts[parts.length - 1]!.lead)) return true;
   return SPLITS.some(
     (s) => s.required.every((r) => parts.some((p) => r.test(p.lead))) && parts.every((p) => [...s.required, ...s.optional].some((r) => r.test(p.lead))),
   );
@@ -52,7 +66,7 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
       const figure = report.figures[k]!;
       const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start).split(/[，,。；;:：]/).pop() ?? '';
       if (figure.kind !== 'other') prevEnd = figure.unitEnd;
-      if (figure.kind === 'amount' || figure.kind === 'percent') out.push({ figure, lead });
+      if (figure.kind === 'amount' || figure.kind === 'percent' || figure.kind === 'count') out.push({ figure, lead });
     }
     return out;
   });
@@ -101,16 +115,22 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
   }
 
   byBlock.forEach((figures, b) => {
-    figures.forEach(({ figure: total }, i) => {
-      if (total.kind !== 'amount') return;
+    figures.forEach(({ figure: total, lead: totalLead }, i) => {
+      // Amounts, and counts (`共有车辆 9 辆，其中：…用车 0 辆、…`).
+      // A change (`比 2025 年预算增加 0 万元`) is no total.
+      if ((total.kind !== 'amount' && total.kind !== 'count') || DELTA_LEAD.test(totalLead)) return;
       // Parts follow the total in the same sentence (no 。 between), shares between them allowed.
-      const first = figures[i + 1];
-      const opensList = first !== undefined && /其\s*中/.test(norm.slice(total.unitEnd, first.figure.start));
+      let opensList: boolean | null = null;
       const parts: { figure: Figure; lead: string }[] = [];
       for (let j = i + 1; j < Math.min(figures.length, i + 40); j++) {
         const next = figures[j]!;
-        if (norm.slice(figures[j - 1]!.figure.unitEnd, next.figure.start).includes('。')) break;
+        const between = norm.slice(figures[j - 1]!.figure.unitEnd, next.figure.start);
+        // The list may open the next sentence (`…增加 0 万元，主要原因是…。其中：A 0 万元`).
+        if (between.includes('。') && !(parts.length === 0 && LIST_AFTER_STOP.test(between))) break;
         if (next.figure.kind === 'percent') continue;
+        // Each figure's own change (`A 万元，比 2025 年预算增加 B 万元；`) is no part.
+        if (DELTA_CLAUSE.test(next.lead)) continue;
+        opensList ??= /其\s*中/.test(norm.slice(total.unitEnd, next.figure.start));
         if (next.figure.unit !== total.unit || inClaim.has(next.figure) || CHANGE.test(next.lead)) break;
         // Without 其中, only the words of a known split make a figure a part.
         if (!opensList && !PART_WORD.test(next.lead)) break;
@@ -216,4 +236,28 @@ function holds(total: Figure, values: Decimal[], shownAs: Figure[]): boolean {
   const parts = sum(values.map((v, i) => shown(v, shownAs[i]!.decimals)));
   const t = shown(total.value, total.decimals);
   return parts.lo.lte(t.hi) && parts.hi.gte(t.lo);
+}
+
+/** Figures that restate their cell, with no other cell in doubt. */
+export function confirmedFigures(links: Link[]): Set<Figure> {
+  return new Set(links.filter((l) => l.agrees && !l.candidates).map((l) => l.figure));
+}
+
+/**
+ * `input`, with each total that no cell confirms and its complete split contradicts read as the
+ * sum of its parts: a rate computed from such a total that the parts' sum explains is right,
+ * and the total is what parts-sum flags.
+ */
+export function asSummed(sums: SumClaim[], links: Link[], input: Input): Input {
+  const confirmed = confirmedFigures(links);
+  const summed = new Map<Figure, Figure>();
+  for (const c of sums) {
+    if (!c.complete || confirmed.has(c.total)) continue;
+    const parts = c.parts.map(input);
+    if (holds(input(c.total), parts.map((p) => p.value), parts)) continue;
+    const value = parts.reduce((a, p) => a.plus(p.value), new Dec(0));
+    const decimals = Math.max(...parts.map((p) => p.decimals));
+    summed.set(c.total, { ...c.total, value, decimals, text: formatNumber(value, { ...c.total, decimals }) });
+  }
+  return (f) => summed.get(f) ?? input(f);
 }

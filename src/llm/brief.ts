@@ -166,12 +166,14 @@ export function explainedClaims(result: CheckResult): ExplainedClaim[] {
   const { text, norm } = result.report;
   const variances = result.claims
     .filter((c): c is Variance => c.kind === 'completion' || c.kind === 'change')
-    .sort((a, b) => Math.min(...claimFigures(a).map((f) => f.start)) - Math.min(...claimFigures(b).map((f) => f.start)));
+    .sort((a, b) => claimEnd(text, a) - claimEnd(text, b));
   return variances.map((claim, i) => {
     const first = Math.min(...claimFigures(claim).map((f) => f.start));
     const end = claimEnd(text, claim);
     const next = variances[i + 1];
-    const nextStart = next ? Math.min(...claimFigures(next).map((f) => f.start)) : text.length;
+    // Two changes of one amount share it (`A 元，较预算减少 B，下降 x%。主要原因是…。较上年增加 C…`):
+    // the next claim starts at its first figure after this one.
+    const nextStart = next ? Math.min(text.length, ...claimFigures(next).map((f) => f.start).filter((s) => s >= end)) : text.length;
     // The next claim's own sentence, or its lead words, bound this claim's explanation.
     const nextClaim = next ? Math.max(end, sentenceStartOrClause(norm, end, nextStart)) : text.length;
     const explanation = findExplanation(result, end, nextClaim);

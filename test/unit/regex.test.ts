@@ -35,6 +35,11 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['BUDGET', 'ACTUAL', 'COMPLETION'], make: (n) => `本年${rep(`预算${SP}${SP}决算${SP}完成${SP}执行率${SP}x`, n)} 100万元，决算100万元。\n` },
     { regexes: ['CHANGE_WORD', 'UP', 'DOWN', 'COMPARED'], make: (n) => `支出100万元，比上年${rep(`增加${SP}了${SP}减少${SP}较${SP}与`, n)}x 10万元，增长11.1%。\n` },
     { regexes: ['DIRECTION'], make: (n) => `${rep(`决算数${SP}${SP}与${SP}预算${SP}`, n)}大于预算数。本年支出100万元。\n` },
+    // A comparison sentence looks back past sentences without amounts; a rate opening a paragraph takes the pair closing the one before.
+    { regexes: ['previousSentenceTotal', 'carried pair'], make: (n) => `预算为 10 万元，决算为 10 万元。\n\n${rep('完成预算的 90%。决算数同预算数不一致。较上年增加 1 万元，增长 5%。', n / 8)}\n` },
+    // An item's change takes the item's amount stated before: looked up by the item, latest first.
+    { regexes: ['statedBefore'], make: (n) => `${rep('公务接待费支出决算为 1 万元；公务接待费支出决算比上年减少 0.1 万元，下降 9.09%；', n / 16)}\n` },
+    { regexes: ['oneOddShare'], make: (n) => `其中：${rep('基本支出 1.00 万元，占 1.00%；', n / 8)}\n` },
     { regexes: ['/其\\s*中/', '/^\\s*(与|比|较|同比)/', '/基数为\\s*0/'], make: (n) => `本年支出合计100万元，其${rep(SP, n)}中：基本支出60万元，项目支出40万元。与${rep(SP, n / 4)}x 基数为${rep(SP, n / 4)}1 增加10万元。\n` },
     { regexes: ['claims.ts:58-60 labelKey'], make: (n) => `${rep('（一二三四五六七八九十', n)}、本年支出100万元，占50%。\n` },
   ],
@@ -71,7 +76,7 @@ const CASES: Record<string, Case[]> = {
     // Subject words are read on the clause before a figure (at most 80 characters): role and
     // linking words at its end, years anywhere in it.
     { regexes: ['ROLE_TAIL', 'LINK_TAIL', 'YEAR', 'PRIOR_WORDS'], make: (n) => `${rep(`2024年度${SP}年初预算${SP}决算数为${SP}上年`, n)}x 100万元，${rep('支出决算为', n / 4)} 90万元。\n` },
-    { regexes: ['DELTA_LEAD', 'APPROXIMATE_LEAD', 'OF_WHICH'], make: (n) => `本年支出合计100万元，比上年增加${rep(SP, n)}x 约${rep(SP, n / 4)}x 10万元。\n` },
+    { regexes: ['DELTA_LEAD', 'APPROXIMATE_LEAD', 'SPENT_ON'], make: (n) => `本年支出合计100万元，比上年增加${rep(SP, n)}x 约${rep(SP, n / 4)}x 10万元。\n` },
   ],
   'links/concepts.ts': [
     // Concept phrases are anchored at the end of a subject of bounded length.
@@ -89,6 +94,8 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['BLANK', 'FENCE', 'HTML_OPEN'], make: (n) => `${rep('<!-- a\n\n', n / 2)}${rep(' \t', n / 2)}x\n本年支出100万元。\n` },
   ],
   'sums.ts': [
+    { regexes: ['REST', 'count sums'], make: (n) => `共有车辆 9 辆，其中：${rep(`、${SP}其他用车 0 辆`, n / 8)}。\n` },
+    { regexes: ['DELTA_CLAUSE', 'LIST_AFTER_STOP'], make: (n) => `运行费 42 万元，比上年增加 0 万元。其中：${rep(`购置费 0 万元，比${SP}${SP}上年增加 0 万元；`, n / 16)}。\n` },
     // COUNTED_TOTAL /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合计|总计|共)[^。，,]{0,8}$/
     { regexes: ['COUNTED_TOTAL'], make: (n) => `${rep('1项', n)}共 100万元。\n` },
     { regexes: ['COUNTED_TOTAL (digit run)'], make: (n) => `${rep('9', n)}x共 100万元。\n` },

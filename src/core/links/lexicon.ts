@@ -2,8 +2,8 @@
 // around a figure. Patterns read on a figure's lead are anchored at its end (`$`) so that a
 // long lead is scanned once.
 
-/** Words of a change and their direction. */
-export const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升)\s*了?\s*$/;
+/** Words of a change and their direction; text from a PDF may break a line inside the word (`增\n加`). */
+export const CHANGE_WORD = /(增\s{0,4}加|减\s{0,4}少|增\s{0,4}长|下\s{0,4}降|降\s{0,4}低|上\s{0,4}升)\s*了?\s*$/;
 export const UP = /增加|增长|上升|提高/;
 export const DOWN = /减少|下降|降低|减/;
 /** What introduces the base of a change: 比上年, 较上年, 与 2023 年度相比, 同比. */
@@ -17,14 +17,14 @@ export const APPROXIMATE_LEAD = /(约|大约|近|超过|逾)\s*$/;
 export const COMPLETION = /(?:完成|执行)[^，,。；;]{0,12}?预算[^，,。；;]{0,4}的\s*$|(?:执行率|完成率|完成)\s*(?:为|是|达)?\s*$/;
 /** The lead of a budget figure, and of an actual one. */
 export const BUDGET_LEAD = /预算(?:数|金额)?\s*(?:为|是)?\s*$/;
-export const ACTUAL_LEAD = /(?:决算(?:数)?|支出|实际支出)\s*(?:为|是)?\s*$/;
+export const ACTUAL_LEAD = /(?:决算(?:数)?|支出|实际支出|执行数)\s*(?:为|是)?\s*$/;
 
 /** Shares: `占 41.92%`, `占本年支出合计的 100.00%`. */
 export const SHARE_BARE = /占\s*(?:比)?\s*(?:为)?\s*$/;
 export const SHARE_NAMED = /占([^，,。；;占]{2,30}?)的\s*(?:比重|比例)?\s*(?:为)?\s*$/;
 
-/** `其中` opens a list of parts. */
-export const OF_WHICH = /其\s*中/;
+/** `其中` opens a list of parts; so does `…支出 A 万元，主要用于以下方面：B 万元，占 x%`. */
+export const SPENT_ON = /其\s*中|主要用于/;
 
 export type Role = 'budget' | 'actual';
 

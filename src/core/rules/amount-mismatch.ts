@@ -20,15 +20,21 @@ function correction(l: Link): { value: Decimal; text: string } | null {
 
 /**
  * Each figure as fix-all leaves it: an amount this rule fixes reads as its cell (one unit-mismatch
- * fixes, in the cell's unit). The rate rules
- * recompute from these, so that a rate's fix agrees with the fix of an amount it is computed
- * from (from the stated amount, fix-all would "correct" a right rate into a wrong one).
+ * fixes, in the cell's unit), and one that restates its cell with fewer decimals reads with the
+ * cell's. The rate rules recompute from these, so that a rate's fix agrees with the fix of an
+ * amount it is computed from (from the stated amount, fix-all would "correct" a right rate into
+ * a wrong one), and so that a rate is bounded by the precision the tables show.
  */
 export function asFixed(links: Link[]): (f: Figure) => Figure {
   const fixed = new Map<Figure, Figure>();
   for (const l of links) {
     const c = correction(l);
     if (c) fixed.set(l.figure, { ...l.figure, ...c });
+    // A figure that restates its cell with fewer decimals (`0.5` for 0.50) stands for the cell:
+    // the cell's rounding, not the text's, bounds what it can be.
+    else if (l.agrees && l.strong && !l.candidates && l.cell.value.kind === 'number' && l.table.unit === l.figure.unit && l.cell.value.style.decimals > l.figure.decimals) {
+      fixed.set(l.figure, { ...l.figure, value: l.cell.value.value, decimals: l.cell.value.style.decimals, text: l.cell.text });
+    }
     // unit-mismatch's fix: the same digits under the unit the cell agrees with.
     else if (l.unitInstead && l.strong) fixed.set(l.figure, { ...l.figure, unit: l.unitInstead });
   }

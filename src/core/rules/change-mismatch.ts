@@ -1,6 +1,7 @@
 import { explains, percentOf, round, shown } from '../interval';
 import { formatNumber } from '../number';
-import { rateFinding, related } from './rate-check';
+import { changeGoesUp } from '../rates';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Found, Rule } from './rule';
 
 /**
@@ -54,7 +55,11 @@ export const changeMismatch: Rule = {
           fix: null,
         });
       }
-      const r = c.rate ? rates.get(c.rate)?.recomputed : null;
+      // The rate bears out the other direction than the amount's word: direction-word blames the word.
+      const goesUp = changeGoesUp(c, asFixed);
+      if (goesUp !== null && goesUp !== c.increase) return out;
+      const rate = c.rate ? rates.get(c.rate) : undefined;
+      const r = rate?.recomputed;
       if (!c.rate || !r) return out;
       // The rate agrees with this year's and last year's amounts: only the change amount is wrong.
       if (amountWrong) {
@@ -69,6 +74,7 @@ export const changeMismatch: Rule = {
       });
       // A rate computed from a change amount that is itself wrong: no automatic fix.
       if (finding && amountWrong) finding.fix = null;
+      if (finding && explainedBy(rate?.summed ?? null, c.rate)) return out;
       return finding ? [...out, finding] : out;
     });
   },

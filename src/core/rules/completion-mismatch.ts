@@ -1,4 +1,4 @@
-import { rateFinding, related } from './rate-check';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
 /** 完成率 / 执行率 = 决算 ÷ 预算. A zero budget is zero-base-rate's business. */
@@ -9,7 +9,8 @@ export const completionMismatch: Rule = {
   description: { zh: '完成率（执行率）与决算数 ÷ 预算数不符', en: 'A completion (execution) rate that is not actual ÷ budget' },
   check: ({ claims, rates, tolerance }) =>
     claims.flatMap((c) => {
-      const r = c.kind === 'completion' ? rates.get(c.rate)?.recomputed : null;
+      const rate = c.kind === 'completion' ? rates.get(c.rate) : undefined;
+      const r = rate?.recomputed;
       if (c.kind !== 'completion' || !r) return [];
       const finding = rateFinding(tolerance, {
         rate: c.rate,
@@ -17,6 +18,6 @@ export const completionMismatch: Rule = {
         what: { zh: '完成率', en: 'The completion rate' },
         related: [related(c.actual, '决算数', 'actual'), related(c.budget, '预算数', 'budget')],
       });
-      return finding ? [finding] : [];
+      return finding && !explainedBy(rate?.summed ?? null, c.rate) ? [finding] : [];
     }),
 };

@@ -43,4 +43,7 @@ export function rateFinding(tolerance: Tolerance, c: RateCheck): Found | null {
   };
 }
 
+/** A rate the figures explain once a contradicted total reads as its parts' sum: parts-sum blames the total instead. */
+export const explainedBy = (r: { range: Interval } | null, rate: Figure) => r !== null && explains(r.range, rate.value, rate.decimals);
+
 export const related = (figure: Figure, zh: string, en: string): Related => ({ start: figure.start, end: figure.end, message: { zh, en } });

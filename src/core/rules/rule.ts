@@ -28,6 +28,8 @@ export interface Context {
   asFixed: Input;
   /** Each claim's rate (and stated change amount), recomputed from `asFixed`'s figures: computed once, read by rules and presenters alike. */
   rates: Map<Figure, RateOf>;
+  /** `asFixed`, with a total its complete split contradicts read as the parts' sum (sums `asSummed`). */
+  asSummed: Input;
 }
 
 /**

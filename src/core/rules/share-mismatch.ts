@@ -1,5 +1,5 @@
 import { cellName } from '../names';
-import { rateFinding, related } from './rate-check';
+import { explainedBy, rateFinding, related } from './rate-check';
 import type { Rule } from './rule';
 
 /** 占比 = 部分 ÷ 总数: the total the sentence opened with, the one it names, or the parts' sum. */
@@ -11,7 +11,8 @@ export const shareMismatch: Rule = {
   check: ({ claims, rates, tolerance }) =>
     claims.flatMap((c) => {
       if (c.kind !== 'share') return [];
-      const r = rates.get(c.rate)?.recomputed;
+      const rate = rates.get(c.rate);
+      const r = rate?.recomputed;
       if (!r) return [];
       const source =
         c.whole.kind === 'cell'
@@ -25,6 +26,6 @@ export const shareMismatch: Rule = {
         what: { zh: '占比', en: 'The share' },
         related: [related(c.part, '部分', 'part'), ...(source ? [source] : [])],
       });
-      return finding ? [finding] : [];
+      return finding && !explainedBy(rate?.summed ?? null, c.rate) ? [finding] : [];
     }),
 };

@@ -1,5 +1,6 @@
 import type { Claim } from '../claims';
 import type { Block } from '../report';
+import { changeGoesUp } from '../rates';
 import { prose } from '../report-facts';
 import type { Found, Rule } from './rule';
 
@@ -48,6 +49,9 @@ function conclusions(norm: string, block: Block, changes: Change[]): Found[] {
   const out: Found[] = [];
   const text = norm.slice(block.start, block.end);
   const first = changes[0]!;
+  // Where a change's own words contradict, the figures say which way it went (direction-word flags the word).
+  const firstUp = changeGoesUp(first);
+  if (firstUp === null) return [];
   // The subject of the paragraph's first change: the words before it.
   const lead = subjectKey(norm.slice(block.start, first.word.start));
   let goesOneWay = true;
@@ -55,20 +59,20 @@ function conclusions(norm: string, block: Block, changes: Change[]): Found[] {
   for (const m of text.matchAll(CONCLUSION)) {
     const at = block.start + m.index;
     // Only when every change stated before it goes one way: a paragraph of ups and downs has no one trend.
-    while (seen < changes.length && changes[seen]!.word.end <= at) goesOneWay &&= changes[seen++]!.increase === first.increase;
+    while (seen < changes.length && changes[seen]!.word.end <= at) goesOneWay &&= changeGoesUp(changes[seen++]!) === firstUp;
     if (seen === 0 || !goesOneWay) continue;
     const subject = subjectKey(m[1]!);
     if (subject.length < 2 || !lead.includes(subject)) continue;
     const word = m[2]!;
     const up = UP_WORD.test(word);
-    if (up === first.increase) continue;
+    if (up === firstUp) continue;
     const start = at + m[0].length - word.length;
     out.push({
       start,
       end: start + word.length,
       message: {
         zh: `同段前文说${first.word.text} ${first.delta.text} ${first.delta.unit ?? ''}${first.rate ? `（${first.rateWord?.text ?? ''}${first.rate.text}%）` : ''}，此处却说“${word}”，方向矛盾。`,
-        en: `The paragraph states ${first.increase ? 'an increase' : 'a decrease'} (${first.word.text} ${first.delta.text} ${first.delta.unit ?? ''}), but concludes ${word}: the directions contradict.`,
+        en: `The paragraph states ${firstUp ? 'an increase' : 'a decrease'} (${first.word.text} ${first.delta.text} ${first.delta.unit ?? ''}), but concludes ${word}: the directions contradict.`,
       },
       expected: null,
       related: [{ start: first.word.start, end: first.word.end, message: { zh: '所述增减', en: 'the change stated' } }],
