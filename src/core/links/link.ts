@@ -160,7 +160,10 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       const path = [...blockPaths].reverse().find((p) => p.end <= figure.start) ?? (carried && BARE_SUBJECT.test(words) ? carried : undefined);
       if (path || !GENERIC.test(clause)) statements.push({ figure, subject: `${rowKey(heading)}|${path ? path.names.join('/') + '|' : ''}${clause}`, block: block.start });
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
-      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables);
+      // No table of the section holds it: a project the paragraph names may (unless the
+      // figure's own sentence names a subject path, a row of the 05表).
+      const sentenceStart = norm.lastIndexOf('。', figure.start) + 1;
+      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables) ?? (blockPaths.some((p) => p.end > sentenceStart && p.end <= figure.start) ? null : performance.named(figure, lead, norm.slice(block.start, block.end), figure.start - block.start));
       if (!link) {
         unlinked.push(figure);
         continue;

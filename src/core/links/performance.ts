@@ -45,6 +45,46 @@ function nameScore(subject: string, project: string): number {
   return dice >= 0.6 || (n === project.length && n >= 4) ? dice : 0;
 }
 
+/** The words of a clause as phrases are matched: normalised, the linking verb dropped. */
+const clauseWords = (clause: string) => labelKey(clause).replace(/(达到|为|是|达|共计|共)$/, '');
+
+/**
+ * The projects a paragraph names: the words before each `项目` that spell, in order and in a
+ * few pieces, a short form of exactly one table's name (`业务经费项目` for 医疗保障业务工作经费项目,
+ * `离休二乙医疗统筹金项目`). `end` is where `项目` starts in the paragraph.
+ */
+function projectMentions(paragraph: string, tables: PerformanceTable[]): { table: PerformanceTable; end: number }[] {
+  const out: { table: PerformanceTable; end: number }[] = [];
+  const names = tables.map((t) => nameKey(t.project));
+  for (const m of paragraph.matchAll(/项目/g)) {
+    // The Han characters of the clause before it, nearest first.
+    const before = (paragraph.slice(Math.max(0, m.index - 40), m.index).split(/[，,。；;:：、]/).pop() ?? '').replace(/[^\p{Script=Han}]/gu, '');
+    const spelled = names.map((name) => shortForm(before, name));
+    const best = Math.max(...spelled);
+    if (best >= 4 && spelled.filter((n) => n === best).length === 1) out.push({ table: tables[spelled.indexOf(best)]!, end: m.index });
+  }
+  return out;
+}
+
+/**
+ * How many of the last characters of `words` spell part of `name` in order, in at most one piece
+ * per three characters (an abbreviation keeps whole words of the name).
+ */
+function shortForm(words: string, name: string): number {
+  let best = 0;
+  let pieces = 0;
+  let last = -1;
+  for (let n = 1; n <= words.length; n++) {
+    let k = (last < 0 ? name.length : last) - 1;
+    while (k >= 0 && name[k] !== words[words.length - n]) k--;
+    if (k < 0) break;
+    if (k !== last - 1) pieces++;
+    last = k;
+    if (pieces <= Math.ceil(n / 3)) best = n;
+  }
+  return best;
+}
+
 /** What a figure's words name in its project's table. */
 export type PerformanceLink = { link: Link | null };
 
@@ -93,7 +133,7 @@ export class PerformanceLinker {
     const about = labelKey(heading.split('|').pop()!);
     const table = this.bySubject.get(this.subjectOf(heading)) ?? (this.department && regex(this.vocabulary!.departmentSubject).test(about) ? this.department : undefined);
     if (!table) return undefined;
-    const words = labelKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(达到|为|是|达|共计|共)$/, '');
+    const words = clauseWords(lead.split(/[，,。；;:：]/).pop() ?? '');
     const phrase = this.phrase(words);
     if (!phrase) return undefined;
     const reason = table.project;
@@ -114,6 +154,29 @@ export class PerformanceLinker {
     if (!ref) return { link: null };
     const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
     return { link: { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${reason} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true } };
+  }
+
+  /**
+   * The link of an amount no table of its section holds, in a paragraph that names a project by
+   * a short form of its name (`…离休二乙医疗统筹金项目年初预算 108 万元`, in a 05表 item): when
+   * the figure's own clause names the project before its phrase, the link is certain; when only
+   * the paragraph does (one project, elsewhere in it), the figure is linked only if it agrees —
+   * that it restates the project's table rather than something else is not certain.
+   */
+  named(figure: Figure, lead: string, paragraph: string, at: number): Link | null {
+    if (!this.tables.length || figure.kind !== 'amount' || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return null;
+    const clause = lead.split(/[，,。；;:：]/).pop() ?? '';
+    const mentions = projectMentions(paragraph, this.tables);
+    const inClause = mentions.find((m) => m.end <= at && m.end >= at - clause.length && this.phrase(clauseWords(paragraph.slice(m.end + 2, at))));
+    const tables = new Set(mentions.map((m) => m.table));
+    const table = inClause?.table ?? (tables.size === 1 ? [...tables][0]! : null);
+    const phrase = table && this.phrase(clauseWords(inClause ? paragraph.slice(inClause.end + 2, at) : clause));
+    if (!table || !phrase?.column || (phrase.row !== 'total' && phrase.row !== 'appropriation' && phrase.row !== 'carryover') || !table.funds.unit) return null;
+    const ref = table.fundCell(phrase.row, phrase.column);
+    if (!ref) return null;
+    const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
+    if (!ok && !inClause) return null;
+    return { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${table.project} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true };
   }
 
   /** The phrase the clause's words are (`办公费支出` is not `支出`: the whole clause must match). */
