@@ -85,6 +85,15 @@ function shortForm(words: string, name: string): number {
   return best;
 }
 
+/** The unit word right after a number (`米`, `人`, `%` — `(%)` as forms print it), or null. */
+function unitAfter(text: string): string | null {
+  const m = /^\s{0,2}(\(%\)|%|[\p{Script=Han}a-zA-Z]{1,2})/u.exec(text);
+  return m ? (m[1] === '(%)' ? '%' : m[1]!) : null;
+}
+
+/** A title on a line of its own: short, no sentence in it. */
+const isTitle = (line: string) => line.length <= 60 && !/[。；;，,]/.test(line);
+
 /** What a figure's words name in its project's table. */
 export type PerformanceLink = { link: Link | null };
 
@@ -94,6 +103,8 @@ export class PerformanceLinker {
   private readonly department: PerformanceTable | null;
   /** The table each subject (heading or numbered item) is about. */
   private readonly bySubject = new Map<string, PerformanceTable>();
+  /** The prose between a title naming a project (`…工程项目经费情况说明`) and the end of its form. */
+  private readonly spans: { start: number; end: number; table: PerformanceTable }[] = [];
 
   constructor(
     private readonly report: Report,
@@ -115,6 +126,16 @@ export class PerformanceLinker {
       this.bySubject.set(p.subject, p.table);
       taken.add(p.table);
     }
+    // A 预算's project explanations: a one-line title naming the project, its numbered parts
+    // (项目概述 … 年度预算安排), then its form.
+    for (const block of report.blocks) {
+      const line = report.norm.slice(block.start, block.end).trim();
+      if (block.kind === 'table' || line.includes('\n') || !isTitle(line)) continue;
+      const subject = this.subjectOf(line);
+      const named = this.tables.map((table) => ({ table, score: nameScore(subject, nameKey(table.project)) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
+      const table = named[0]?.table;
+      if (table && table.start > block.end && named[1]?.score !== named[0]!.score) this.spans.push({ start: block.end, end: table.end, table });
+    }
   }
 
   /** The words of a section's heading (or numbered item) that name a project. */
@@ -129,13 +150,26 @@ export class PerformanceLinker {
    * restates a cell of the table that could not be read with certainty — nothing to say.
    */
   link(figure: Figure, lead: string, heading: string): PerformanceLink | undefined {
-    if ((!this.tables.length && !this.department) || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return undefined;
+    if ((!this.tables.length && !this.department) || DELTA_LEAD.test(lead)) return undefined;
     const about = labelKey(heading.split('|').pop()!);
-    const table = this.bySubject.get(this.subjectOf(heading)) ?? (this.department && regex(this.vocabulary!.departmentSubject).test(about) ? this.department : undefined);
+    const table =
+      this.bySubject.get(this.subjectOf(heading)) ??
+      this.spans.find((s) => s.start <= figure.start && figure.start < s.end)?.table ??
+      (this.department && regex(this.vocabulary!.departmentSubject).test(about) ? this.department : undefined);
     if (!table) return undefined;
-    const words = clauseWords(lead.split(/[，,。；;:：]/).pop() ?? '');
+    // The clause, or its last line when a heading line opens the paragraph (`六、年度预算安排\n2026年度预算安排…`).
+    const clause = lead.split(/[，,。；;:：]/).pop() ?? '';
+    const lastLine = clauseWords(clause.split('\n').pop()!);
+    const words = this.phrase(clauseWords(clause)) || !this.phrase(lastLine) ? clauseWords(clause) : lastLine;
+    // An indicator stated with its value and unit (`道路全长约985米`: 道路建设长度 985米), even
+    // approximately: linked when it agrees, else nothing is certain.
+    const byValue = () => {
+      const link = this.indicatorByValue(figure, words, table);
+      return link ? { link } : undefined;
+    };
+    if (APPROXIMATE_LEAD.test(lead)) return byValue();
     const phrase = this.phrase(words);
-    if (!phrase) return undefined;
+    if (!phrase) return byValue();
     const reason = table.project;
     if (phrase.row === 'score') {
       // `95 分`: a score, no amount.
@@ -144,10 +178,10 @@ export class PerformanceLinker {
     }
     if (phrase.row === 'indicator') {
       if (figure.kind !== 'percent' && figure.kind !== 'count') return undefined;
-      const rows = table.scores.rows.filter((r) => r.cells.some((c) => c.column.name === '实际完成值') && r.label.length >= 3 && (words.endsWith(r.label) || r.label.endsWith(words)));
+      const rows = table.scores.rows.filter((r) => r.cells.some((c) => c.column.name === table.stated) && r.label.length >= 3 && (words.endsWith(r.label) || r.label.endsWith(words)));
       const row = rows.length === 1 ? rows[0]! : null;
-      const cell = row?.cells.find((c) => c.column.name === '实际完成值');
-      return row && cell ? { link: scoreLink(figure, table.scores, { row, cell }, `${table.project} · ${row.label}`) } : undefined;
+      const cell = row?.cells.find((c) => c.column.name === table.stated);
+      return row && cell ? { link: scoreLink(figure, table.scores, { row, cell }, `${table.project} · ${row.label}`) } : byValue();
     }
     if (figure.kind !== 'amount' || !phrase.column || !table.funds.unit) return undefined;
     const ref = table.fundCell(phrase.row, phrase.column);
@@ -177,6 +211,26 @@ export class PerformanceLinker {
     const ok = agrees(figure, figure.unit as AmountUnit, ref.cell, table.funds.unit);
     if (!ok && !inClause) return null;
     return { table: table.funds, row: ref.row, cell: ref.cell, figure, reason: `${table.project} · ${ref.row.label} · ${ref.cell.column.name}`, strong: true, agrees: ok, instead: null, unitInstead: null, unfixable: true };
+  }
+
+  /**
+   * The one indicator whose stated value is the figure's, in the same unit (`米`, `人`, `%`), and
+   * whose name shares words with the clause; null when none or several.
+   */
+  private indicatorByValue(figure: Figure, words: string, table: PerformanceTable): Link | null {
+    if (figure.kind === 'amount') return null;
+    const unit = unitAfter(this.report.norm.slice(figure.end, figure.end + 8));
+    if (!unit) return null;
+    const rows = table.scores.rows.flatMap((row) => {
+      const cell = row.cells.find((c) => c.column.name === table.stated);
+      const cellUnit = cell?.value.kind === 'number' && unitAfter(this.report.norm.slice(cell.value.end, cell.value.end + 8));
+      if (!cell || cell.value.kind !== 'number' || !cellUnit || !unit.startsWith(cellUnit)) return [];
+      const same = sameValue(shown(cell.value.value, cell.value.style.decimals), figure.value, figure.decimals);
+      return same && common(nameKey(words), nameKey(row.label)) >= 2 ? [{ row, cell }] : [];
+    });
+    if (rows.length !== 1) return null;
+    const { row, cell } = rows[0]!;
+    return { table: table.scores, row, cell, figure, reason: `${table.project} · ${row.label}`, strong: true, agrees: true, instead: null, unitInstead: null, unfixable: true };
   }
 
   /** The phrase the clause's words are (`办公费支出` is not `支出`: the whole clause must match). */

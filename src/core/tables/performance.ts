@@ -37,6 +37,8 @@ export interface PerformanceTable {
   fundCell(row: FundRow, column: FundColumn): { row: Row; cell: Cell } | null;
   /** The 总分 cell. */
   total: { row: Row; cell: Cell } | null;
+  /** The column of an indicator the prose restates: 实际完成值 of a 自评表, 年度指标值 of a 目标表. */
+  stated: '实际完成值' | '年度指标值';
   start: number;
   end: number;
   /** Spans of the numbers mended across a cut: a fragment inside one is not a malformed figure. */
@@ -302,7 +304,113 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
     captions = [];
   }
   flush();
+  // PDF text puts a form's cells one (or two) a line, outside any table block: read those forms
+  // from their lines, where the title of one no table above covers stands.
+  const read = out.length;
+  for (const m of report.norm.matchAll(/^[^\n]{1,60}$/gm)) {
+    if (!titleRe.test(key(m[0]))) continue;
+    const form = readLineForm(report, vocabulary, m.index + m[0].length);
+    // A form of table rows was read there already.
+    if (form && !out.slice(0, read).some((t) => t.start < form.end && form.start < t.end)) out.push(form);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A number, or a number and a label printed on one line (`771,325,800.00 年度资金申请总额`): its cells. */
+function lineCells(report: Report, from: number, to: number): SourceCell[] {
+  const out: SourceCell[] = [];
+  const numeric = (s: string) => /^[=≥≤<>]?\d/.test(s);
+  let last: { token: string; end: number } | null = null;
+  for (const m of report.norm.slice(from, to).matchAll(/\S+/g)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // Words on one line are one label; a number is a cell of its own.
+    const joins = last && !report.norm.slice(last.end, start).includes('\n') && !numeric(last.token) && !numeric(m[0]);
+    if (joins) out[out.length - 1]!.end = end;
+    else out.push({ start, end, text: '' });
+    last = { token: m[0], end };
+  }
+  for (const c of out) c.text = halfWidth(maskMarkup(report.text.slice(c.start, c.end)));
   return out;
+}
+
+// An indicator's value as a form prints it: `985米`, `=100.00(%)`, `≥90.00(%)`.
+const INDICATOR_VALUE = /^[=≥≤<>]?\s{0,2}(\d[\d,]{0,20}(?:\.\d{1,12})?)\s{0,2}(\(%\)|%|[^\s\d]{0,6})$/u;
+
+/**
+ * A form whose cells PDF text prints one a line (财政项目支出绩效目标申报表): a label, then its
+ * value. A funds label printed twice (其他资金 of the project's whole term, then of the year) is
+ * the year's the second time; the form's one funds column is the year's (全年预算数). An
+ * indicator's value is the line after its name. The form ends at the next title or heading.
+ */
+function readLineForm(report: Report, v: PerformanceVocabulary, from: number): PerformanceTable | null {
+  const next = report.blocks.find((b) => b.start > from && b.kind === 'heading');
+  let to = Math.min(next?.start ?? report.norm.length, from + 6000);
+  const titleRe = regex(v.title);
+  for (const m of report.norm.slice(from, to).matchAll(/^[^\n]{1,60}$/gm)) {
+    if (titleRe.test(key(m[0]))) {
+      to = from + m.index;
+      break;
+    }
+  }
+  const cells = lineCells(report, from, to);
+  const projectRe = regex(v.project);
+  const stopRe = regex(v.stop);
+  const at = cells.findIndex((c) => projectRe.test(key(c.text)));
+  if (at < 0) return null;
+  const stop = cells.findIndex((c, i) => i > at && stopRe.test(key(c.text)));
+  const project = cells.slice(at, stop < 0 ? at + 1 : stop).map((c) => key(c.text)).join('').replace(projectRe, '').replace(/[^\p{Script=Han}\p{L}\p{N}()]/gu, '');
+  if (!project) return null;
+  const unit = cells.map((c) => /\((万元|元)\)/.exec(key(c.text))?.[1] as AmountUnit | undefined).find((u) => u) ?? report.unit;
+
+  const budget = column(FUND_COLUMN_NAMES.budget, 0);
+  const byRow = new Map<FundRow, Row>();
+  const rowRe = Object.entries(v.rows).map(([name, re]) => [name as FundRow, regex(re)] as const);
+  const targetRe = regex(v.indicators.target);
+  const header = cells.findIndex((c) => targetRe.test(key(c.text)));
+  const indicators: Row[] = [];
+  const target = column('年度指标值', 1);
+  cells.forEach((label, i) => {
+    const value = cells[i + 1];
+    if (!value) return;
+    const name = rowRe.find(([, re]) => re.test(key(label.text)))?.[0];
+    const amount = /^\d[\d,]{0,20}(?:\.\d{1,12})?$/.exec(value.text);
+    if (name && amount && (header < 0 || i < header)) {
+      const t = { value: new Dec(amount[0].replace(/,/g, '')), decimals: amount[0].split('.')[1]?.length ?? 0, percent: false, start: value.start, end: value.end, mended: false };
+      byRow.set(name, makeRow(key(label.text), [cellOf(report, budget, t)], { cells: [label, value], start: label.start, end: value.end }, label));
+      return;
+    }
+    const indicator = INDICATOR_VALUE.exec(value.text);
+    // An indicator is named in words, and is no 指标 category (数量指标, 质量指标).
+    if (header >= 0 && i > header && indicator && key(label.text).replace(/[^\p{Script=Han}]/gu, '').length >= 3 && !/指标$|\d/.test(key(label.text))) {
+      const digits = indicator[1]!.replace(/,/g, '');
+      // The number's own span (the unit after it says what it counts).
+      const start = value.start + value.text.indexOf(indicator[1]!);
+      const number = { kind: 'number' as const, value: new Dec(digits), style: { decimals: digits.split('.')[1]?.length ?? 0, grouped: indicator[1]!.includes(','), fullWidth: false }, start, end: start + indicator[1]!.length };
+      const cell: Cell = { column: target, text: value.text, value: number, start: value.start, end: value.end };
+      indicators.push(makeRow(key(label.text), [cell], { cells: [label, value], start: label.start, end: value.end }, label));
+    }
+  });
+  if (!byRow.size && !indicators.length) return null;
+  const title = `${key(report.norm.slice(report.norm.lastIndexOf('\n', from - 1) + 1, from))}（${project}）`;
+  const funds = makeTable(title, '资金', unit, [budget], [...byRow.values()], cells[0]!.start, to);
+  const scores = makeTable(title, '绩效指标', null, [target], indicators, cells[0]!.start, to);
+  return {
+    kind: 'project',
+    project,
+    title,
+    funds,
+    scores,
+    stated: '年度指标值',
+    fundCell: (row, col) => {
+      const r = byRow.get(row);
+      return r && col === 'budget' ? { row: r, cell: r.cells[0]! } : null;
+    },
+    total: null,
+    start: cells[0]!.start,
+    end: to,
+    mended: [],
+  };
 }
 
 /** A table's rows as found, with the captions above it. */
@@ -393,6 +501,7 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
       return r && cell ? { row: r, cell } : null;
     },
     total: scoreRows.total,
+    stated: '实际完成值',
     start: g.start,
     end: g.end,
     mended,
