@@ -102,3 +102,20 @@ export interface Range {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
+
+/**
+ * The length of the longest common subsequence: how much of one label or name the other spells
+ * (OCR drops and garbles characters, rarely reorders them).
+ */
+export function commonLength(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(up, prev[j - 1]!);
+      diagonal = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,6 +1,9 @@
 // Table identities (表内 / 表间 勾稽关系), declared per report template.
+import { Dec } from '../number';
 import type { Report } from '../report';
-import { bindTable } from './match';
+import type { Row } from '../tables/model';
+import { commonLength } from '../text';
+import { bindTable, regex } from './match';
 import { evaluate, type Evaluation } from './evaluate';
 import type { Template } from './schema';
 import { shippedTemplates } from './shipped';
@@ -56,7 +59,42 @@ export function nameTables(report: Report, templates: Templates): Template | nul
       t.identityName = def.name ?? null;
     }
   }
+  restoreTotalLabels(report, template);
   return template;
+}
+
+/**
+ * OCR garbles a total row's label (`人员组圣费合计` for 人员经费合计), but the row is still known
+ * by where it stands and what it holds: of a table whose sum identity names a total no row is
+ * labelled, a row without a code after the coded parts the identity adds up, holding exactly
+ * their sum, and spelled mostly like the total's label (Dice ≥ 0.6), is that total.
+ */
+function restoreTotalLabels(report: Report, template: Template): void {
+  for (const identity of template.identities) {
+    if (identity.kind !== 'sum' || !identity.table || identity.each || identity.parts.length !== 1) continue;
+    const [part] = identity.parts;
+    const label = typeof identity.total.row === 'string' ? /^\^(\p{Script=Han}{2,20})\$$/u.exec(identity.total.row)?.[1] : undefined;
+    const code = typeof part!.rows === 'object' ? part!.rows.code : undefined;
+    if (!label || !code || identity.total.table || identity.total.column || part!.table || part!.column) continue;
+    const tables = report.tables.filter((t) => t.identity === identity.table);
+    if (tables.some((t) => t.rows.some((r) => r.label === label))) continue;
+    const codeRe = regex(code);
+    for (const t of tables) {
+      const parts = t.rows.filter((r) => r.code && codeRe.test(r.code));
+      if (!parts.length) continue;
+      const column = parts[0]!.cells[0]?.column.name;
+      const valueOf = (r: Row) => {
+        const v = r.cells.find((c) => c.column.name === column)?.value;
+        return v?.kind === 'number' ? v.value : v?.kind === 'blank' ? new Dec(0) : null;
+      };
+      const values = parts.map(valueOf);
+      if (values.some((v) => v === null)) continue;
+      const sum = values.reduce((a, v) => a!.plus(v!), new Dec(0))!;
+      const after = t.rows.slice(t.rows.indexOf(parts[parts.length - 1]!) + 1);
+      const totals = after.filter((r) => !r.code && (2 * commonLength(r.label, label)) / (r.label.length + label.length) >= 0.6 && r.cells.find((c) => c.column.name === column)?.value.kind === 'number' && valueOf(r)!.eq(sum));
+      if (totals.length === 1) totals[0]!.label = label;
+    }
+  }
 }
 
 // Both table rules read the same evaluation; compute it once per report.

@@ -12,7 +12,7 @@ import type { AmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { performanceTables, type PerformanceTable } from '../tables/performance';
 import type { Cell, Row, Table } from '../tables/model';
-import { labelKey } from '../text';
+import { commonLength, labelKey } from '../text';
 import { agrees } from './cells';
 import { APPROXIMATE_LEAD, DELTA_LEAD } from './lexicon';
 import type { Link } from './link';
@@ -20,27 +20,13 @@ import type { Link } from './link';
 /** A project's name as names are compared: its words only (项目, marks and brackets dropped). */
 const nameKey = (s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60);
 
-/** The length of the longest common subsequence: how much of one name the other spells. */
-function common(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(up, prev[j - 1]!);
-      diagonal = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /**
  * How well a subject names a table's project, 0–1 (Dice over the common subsequence); 0 when
  * it does not: less than 0.6, unless the table's whole name is in the subject.
  */
 function nameScore(subject: string, project: string): number {
   if (subject.length < 2 || project.length < 2) return 0;
-  const n = common(subject, project);
+  const n = commonLength(subject, project);
   const dice = (2 * n) / (subject.length + project.length);
   return dice >= 0.6 || (n === project.length && n >= 4) ? dice : 0;
 }
@@ -226,7 +212,7 @@ export class PerformanceLinker {
       const cellUnit = cell?.value.kind === 'number' && unitAfter(this.report.norm.slice(cell.value.end, cell.value.end + 8));
       if (!cell || cell.value.kind !== 'number' || !cellUnit || !unit.startsWith(cellUnit)) return [];
       const same = sameValue(shown(cell.value.value, cell.value.style.decimals), figure.value, figure.decimals);
-      return same && common(nameKey(words), nameKey(row.label)) >= 2 ? [{ row, cell }] : [];
+      return same && commonLength(nameKey(words), nameKey(row.label)) >= 2 ? [{ row, cell }] : [];
     });
     if (rows.length !== 1) return null;
     const { row, cell } = rows[0]!;
