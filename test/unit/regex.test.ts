@@ -198,6 +198,18 @@ const CASES: Record<string, Case[]> = {
     // The words before a figure of a project's paragraph (phrases anchored at their end) and the heading's name.
     { regexes: ['nameKey', 'subject', 'phrases', '/(达到|为|是|达|共计|共)$/', '/^\\s*分/'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某某项目 |\n|---|---|\n| 总分 | 100 | 95.00 |\n\n#### 1. 某某${rep('项目', n / 8)}绩效自评情况\n\n${rep(`满意度达到${SP}为`, n)}95 分，${rep('自评得分', n / 4)}95${SP.repeat(3)}分。\n` },
   ],
+  'tables/performance.ts (line forms)': [
+    // A form printed a cell a line (PDF text): many short lines after its title, long label runs, values with units.
+    { regexes: ['title lines', 'lineCells', 'INDICATOR_VALUE'], make: (n) => `财政项目支出绩效目标申报表\n项目名称\n某工程\n项目资金\n(元)\n年度资金申请总额\n${rep('1,000.00 其他资金\n', n / 4)}年度指标值\n${rep(`道路长度\n=${'9'.repeat(30)}${SP}${SP}(%)x\n`, n / 4)}\n绩效目标表\n` },
+  ],
+  'links/performance.ts (project names)': [
+    // Project names spelled before each 项目 of a long paragraph with many unlinked amounts; units after indicator values.
+    { regexes: ['projectMentions', 'shortForm', 'unitAfter'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某某业务工作经费项目 |\n|---|---|\n| | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n| 年度资金总额 | 10 | 10 | 10 | 10 | 100% | 10 |\n\n${rep('业务经费项目年初预算 9 万元，某某项目工作 5 米，', n / 2)}\n` },
+  ],
+  'identities/index.ts': [
+    // A sum identity's total label (`^人员经费合计$`) read as a literal; a long garbled total row after many parts.
+    { regexes: ['restoreTotalLabels'], make: (n) => `${COVER}一般公共预算财政拨款基本支出决算明细表\n公开06表\n\n| 科目编码 | 科目名称 | 决算数 |\n|---|---|---|\n${rep('| 30101 | 基本工资 | 1.00 |\n', n / 2)}| 人员组${'圣'.repeat(40)}费合计 | | 9.00 |\n` },
+  ],
   'rules/malformed-number.ts': [
     // CUT on the malformed tokens of a 绩效 table: long digit runs before a dot or a break.
     { regexes: ['CUT'], make: (n) => `## 项目支出绩效自评表\n\n| 项目名称 | 某项目 |\n|---|---|\n| | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n| 年度资金总额 | ${'1'.repeat(n / 2)}. | ${'2'.repeat(n / 4)}<br>3.4.5 |\n` },

@@ -163,7 +163,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       // No table of the section holds it: a project the paragraph names may (unless the
       // figure's own sentence names a subject path, a row of the 05表).
       const sentenceStart = norm.lastIndexOf('。', figure.start) + 1;
-      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables) ?? (blockPaths.some((p) => p.end > sentenceStart && p.end <= figure.start) ? null : performance.named(figure, lead, norm.slice(block.start, block.end), figure.start - block.start));
+      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables) ?? (blockPaths.some((p) => p.end > sentenceStart && p.end <= figure.start) ? null : performance.named(figure, lead, block));
       if (!link) {
         unlinked.push(figure);
         continue;

@@ -91,6 +91,7 @@ export class PerformanceLinker {
   private readonly bySubject = new Map<string, PerformanceTable>();
   /** The prose between a title naming a project (`…工程项目经费情况说明`) and the end of its form. */
   private readonly spans: { start: number; end: number; table: PerformanceTable }[] = [];
+  private mentioned: { block: Block; mentions: { table: PerformanceTable; end: number }[] } | null = null;
 
   constructor(
     private readonly report: Report,
@@ -183,10 +184,14 @@ export class PerformanceLinker {
    * the paragraph does (one project, elsewhere in it), the figure is linked only if it agrees —
    * that it restates the project's table rather than something else is not certain.
    */
-  named(figure: Figure, lead: string, paragraph: string, at: number): Link | null {
+  named(figure: Figure, lead: string, block: Block): Link | null {
     if (!this.tables.length || figure.kind !== 'amount' || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return null;
     const clause = lead.split(/[，,。；;:：]/).pop() ?? '';
-    const mentions = projectMentions(paragraph, this.tables);
+    const paragraph = this.report.norm.slice(block.start, block.end);
+    const at = figure.start - block.start;
+    // Read once per paragraph: its figures are asked about in turn.
+    if (this.mentioned?.block !== block) this.mentioned = { block, mentions: projectMentions(paragraph, this.tables) };
+    const { mentions } = this.mentioned;
     const inClause = mentions.find((m) => m.end <= at && m.end >= at - clause.length && this.phrase(clauseWords(paragraph.slice(m.end + 2, at))));
     const tables = new Set(mentions.map((m) => m.table));
     const table = inClause?.table ?? (tables.size === 1 ? [...tables][0]! : null);
