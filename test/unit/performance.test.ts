@@ -182,11 +182,99 @@ describe('绩效自评表: the prose of each project linked to its own table', (
     assert.equal(score.agrees, true);
   });
 
+  it('003 L517: an item of the 05表 names a project by a short form (离休二乙医疗统筹金项目): 年初预算 108 and 据实申请资金 96 restate its table (L883: 108 | 108 | 96)', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt');
+    const links = linksAt(text, 517).filter((l) => l.table.identity === 'performance');
+    assert.deepEqual(
+      links.map((l) => [l.figure.text, l.table.title, l.cell.column.name, l.cell.text, l.agrees]),
+      [
+        ['108', '预算项目支出绩效自评表（聊城市直离休二等乙级以上伤残军人财拨医疗统筹金项目）', '年初预算数', '108', true],
+        ['96', '预算项目支出绩效自评表（聊城市直离休二等乙级以上伤残军人财拨医疗统筹金项目）', '全年执行数', '96', true],
+      ],
+    );
+    // 113.35 / 101.23 of the item's subject path are not the project's.
+    assert.ok(!linksAt(text, 517).some((l) => l.table.identity === 'performance' && ['113.35', '101.23'].includes(l.figure.text)));
+  });
+
+  it('003 L529/L539: 年初预算为 0 / 270 of an item whose paragraph names one project (建国前老党员医疗补贴项目, 业务经费项目) restate its 年初预算数 (L913: 0, L853: 270); 支出决算 keeps its 05表 link', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt');
+    const at529 = linksAt(text, 529);
+    assert.deepEqual(at529.filter((l) => l.table.identity === 'performance').map((l) => [l.figure.text, l.table.title, l.cell.column.name, l.agrees]), [['0', '预算项目支出绩效自评表（建国前老党员生活补助和医疗补贴市级资金项目）', '年初预算数', true]]);
+    assert.ok(at529.some((l) => l.figure.text === '106.83' && l.table.identity !== 'performance' && l.agrees));
+    const at539 = linksAt(text, 539).filter((l) => l.table.identity === 'performance');
+    assert.deepEqual(at539.map((l) => [l.figure.text, l.cell.column.name, l.agrees]), [['270', '年初预算数', true]]);
+  });
+
+  it('003 L541: a paragraph that names two projects (信息化建设项目, 能力提升资金项目) links 年初预算为200 to neither', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt');
+    assert.ok(!linksAt(text, 541).some((l) => l.table.identity === 'performance'));
+  });
+
+  it('003 L641: 伤残军人共 27 人 is the indicator 破产、困难单位离休干部人数 27人 (L894); 实际人数 24 人 is none; 申请医疗统筹金 96 is the 全年执行数', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt');
+    const links = linksAt(text, 641).filter((l) => l.table.identity === 'performance');
+    assert.deepEqual(
+      links.map((l) => [l.figure.text, l.row.label, l.cell.column.name, l.agrees]),
+      [
+        ['27', '破产、困难单位离休干部人数', '实际完成值', true],
+        ['108', '年度资金总额', '全年预算数', true],
+        ['96', '年度资金总额', '全年执行数', true],
+      ],
+    );
+  });
+
   it('000: the OCR fragments of the 绩效 tables are no malformed numbers; the broken figures of 02/03表 still are', () => {
     const text = fixture('000_68829c0b624b4a3b.txt');
     const malformed = check(text).findings.filter((f) => f.rule === 'malformed-number').map((f) => [lineOf(text, f.start), text.slice(f.start, f.end)]);
     assert.ok(!malformed.some(([line]) => (line as number) >= 646 && (line as number) <= 900));
     assert.ok(malformed.some(([line, s]) => line === 149 && s === '1.064.05'));
     assert.ok(malformed.some(([line, s]) => line === 171 && s === '0,987.78'));
+  });
+});
+
+describe('绩效目标申报表 of a 部门预算: read from PDF text, a cell a line', () => {
+  const yusuan = shippedTemplates().find((t) => t.id === 'yusuan-2024')!.performance!;
+  const text = fixture('putuo-jianguanwei-2026-yusuan.txt');
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+
+  it('L1360–1440: the project (L1362–1364), 年度资金申请总额 and 当年财政拨款 226,145,100.00 元 (L1383, L1387), the indicators with their values', () => {
+    const [form, ...rest] = performanceTables(readReport(text), yusuan);
+    assert.equal(rest.length, 0);
+    // L1363–1364 `兰溪路-真南路下立交工` / `程`: joined, marks dropped as names are compared.
+    assert.equal(form!.project, '兰溪路真南路下立交工程');
+    assert.equal(form!.funds.unit, '元');
+    // L1382–1383: `771,325,800.00 年度资金申请总额` / `226,145,100.00` — the first number is 项目资金总额's.
+    assert.equal(form!.fundCell('total', 'budget')!.cell.text, '226,145,100.00');
+    assert.equal(lineOf(form!.fundCell('total', 'budget')!.cell.start), 1383);
+    assert.equal(form!.fundCell('appropriation', 'budget')!.cell.text, '226,145,100.00');
+    assert.equal(form!.fundCell('total', 'actual'), null);
+    assert.deepEqual(form!.scores.rows.map((r) => [r.label, r.cells[0]!.text]), [
+      ['道路建设长度', '985米'],
+      ['项目验收达标率', '=100.00(%)'],
+      ['居民群众满意度', '≥90.00(%)'],
+    ]);
+  });
+
+  it('L1356/L1340: the explanation under its title (L1338) links 预算安排22,614.51万元 to 年度资金申请总额, and 道路全长约985米 (approximate) to 道路建设长度 985米', () => {
+    const links = check(text).links.filter((l) => l.table.identity === 'performance');
+    assert.deepEqual(
+      links.map((l) => [lineOf(l.figure.start), l.figure.text, l.row.label, l.cell.text, l.agrees]),
+      [
+        [1340, '985', '道路建设长度', '985米', true],
+        [1356, '22,614.51', '年度资金申请总额', '226,145,100.00', true],
+      ],
+    );
+  });
+});
+
+describe('a total row whose label OCR garbled', () => {
+  it('000 L408: `人员组 | 圣费合计 | 4,756.36` after 301 1,548.59 and 303 3,207.77 is 人员经费合计; L590 人员经费 4756. 36 links to it', () => {
+    const text = fixture('000_68829c0b624b4a3b.txt');
+    const result = check(text);
+    const staff = result.links.find((l) => lineOf(text, l.figure.start) === 590 && l.figure.text === '4756. 36');
+    assert.ok(staff, 'linked');
+    assert.equal(staff.row.label, '人员经费合计');
+    assert.equal(lineOf(text, staff.row.start), 408);
+    assert.equal(staff.agrees, true);
   });
 });

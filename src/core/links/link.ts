@@ -162,8 +162,12 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       const pathInClause = !!path && figure.start - path.end <= 80 && !/[,，。；;]/.test(norm.slice(path.end, figure.start));
       // No table of the section holds it: a project the paragraph names may (unless the
       // figure's own sentence names a subject path, a row of the 05表).
-      const sentenceStart = norm.lastIndexOf('。', figure.start) + 1;
-      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables) ?? (blockPaths.some((p) => p.end > sentenceStart && p.end <= figure.start) ? null : performance.named(figure, lead, block));
+      const sentenceNamesPath = () => {
+        const from = Math.max(block.start, figure.start - 400);
+        const sentenceStart = from + norm.slice(from, figure.start).lastIndexOf('。') + 1;
+        return blockPaths.some((p) => p.end > sentenceStart && p.end <= figure.start);
+      };
+      const link = linkOne(figure, role, lead, tables, path, cells, concept, pathInClause, codedTables) ?? (sentenceNamesPath() ? null : performance.named(figure, lead, block));
       if (!link) {
         unlinked.push(figure);
         continue;

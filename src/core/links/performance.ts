@@ -89,9 +89,9 @@ export class PerformanceLinker {
   private readonly department: PerformanceTable | null;
   /** The table each subject (heading or numbered item) is about. */
   private readonly bySubject = new Map<string, PerformanceTable>();
-  /** The prose between a title naming a project (`…工程项目经费情况说明`) and the end of its form. */
+  /** The prose between a title naming a project (`…工程项目经费情况说明`) and its form. */
   private readonly spans: { start: number; end: number; table: PerformanceTable }[] = [];
-  private mentioned: { block: Block; mentions: { table: PerformanceTable; end: number }[] } | null = null;
+  private mentioned: { block: Block; text: string; mentions: { table: PerformanceTable; end: number }[] } | null = null;
 
   constructor(
     private readonly report: Report,
@@ -121,7 +121,7 @@ export class PerformanceLinker {
       const subject = this.subjectOf(line);
       const named = this.tables.map((table) => ({ table, score: nameScore(subject, nameKey(table.project)) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
       const table = named[0]?.table;
-      if (table && table.start > block.end && named[1]?.score !== named[0]!.score) this.spans.push({ start: block.end, end: table.end, table });
+      if (table && table.start > block.end && named[1]?.score !== named[0]!.score) this.spans.push({ start: block.end, end: table.start, table });
     }
   }
 
@@ -187,11 +187,13 @@ export class PerformanceLinker {
   named(figure: Figure, lead: string, block: Block): Link | null {
     if (!this.tables.length || figure.kind !== 'amount' || DELTA_LEAD.test(lead) || APPROXIMATE_LEAD.test(lead)) return null;
     const clause = lead.split(/[，,。；;:：]/).pop() ?? '';
-    const paragraph = this.report.norm.slice(block.start, block.end);
     const at = figure.start - block.start;
     // Read once per paragraph: its figures are asked about in turn.
-    if (this.mentioned?.block !== block) this.mentioned = { block, mentions: projectMentions(paragraph, this.tables) };
-    const { mentions } = this.mentioned;
+    if (this.mentioned?.block !== block) {
+      const text = this.report.norm.slice(block.start, block.end);
+      this.mentioned = { block, text, mentions: projectMentions(text, this.tables) };
+    }
+    const { text: paragraph, mentions } = this.mentioned;
     const inClause = mentions.find((m) => m.end <= at && m.end >= at - clause.length && this.phrase(clauseWords(paragraph.slice(m.end + 2, at))));
     const tables = new Set(mentions.map((m) => m.table));
     const table = inClause?.table ?? (tables.size === 1 ? [...tables][0]! : null);
