@@ -10,7 +10,7 @@ import { regex } from '../identities/match';
 import { sameValue, shown } from '../interval';
 import type { AmountUnit } from '../number';
 import type { Block, Report } from '../report';
-import { performanceTables, type PerformanceTable } from '../tables/performance';
+import { isCaption, performanceTables, type PerformanceTable } from '../tables/performance';
 import type { Cell, Row, Table } from '../tables/model';
 import { commonLength, labelKey } from '../text';
 import { agrees } from './cells';
@@ -77,9 +77,6 @@ function unitAfter(text: string): string | null {
   return m ? (m[1] === '(%)' ? '%' : m[1]!) : null;
 }
 
-/** A title on a line of its own: short, no sentence in it. */
-const isTitle = (line: string) => line.length <= 60 && !/[。；;，,]/.test(line);
-
 /** What a figure's words name in its project's table. */
 export type PerformanceLink = { link: Link | null };
 
@@ -117,7 +114,7 @@ export class PerformanceLinker {
     // (项目概述 … 年度预算安排), then its form.
     for (const block of report.blocks) {
       const line = report.norm.slice(block.start, block.end).trim();
-      if (block.kind === 'table' || line.includes('\n') || !isTitle(line)) continue;
+      if (block.kind === 'table' || line.includes('\n') || !isCaption(line) || /[，,;]/.test(line)) continue;
       const subject = this.subjectOf(line);
       const named = this.tables.map((table) => ({ table, score: nameScore(subject, nameKey(table.project)) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
       const table = named[0]?.table;

@@ -253,7 +253,7 @@ function makeRow(label: string, cells: Cell[], at: SourceRow, labelCell: SourceC
 }
 
 /** What the text between tables says: a title, a unit, nothing else (else the tables end). */
-function isCaption(s: string): boolean {
+export function isCaption(s: string): boolean {
   return s.length <= 60 && !/[。；]/.test(s);
 }
 
