@@ -23,6 +23,7 @@ import { trendWord } from './trend-word';
 import { truncatedCode } from './truncated-code';
 import { unitMismatch } from './unit-mismatch';
 import { unplacedRow } from './unplaced-row';
+import { vehicleCount } from './vehicle-count';
 import { zeroBaseRate } from './zero-base-rate';
 
 export const rules: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   partsSum,
   repeatedFigure,
   repeatedCount,
+  vehicleCount,
   zeroBaseRate,
   directionWord,
   trendWord,
