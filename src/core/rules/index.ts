@@ -5,6 +5,7 @@ import { amountUnlinked } from './amount-unlinked';
 import { badDirective } from './bad-directive';
 import { changeMismatch } from './change-mismatch';
 import { completionMismatch } from './completion-mismatch';
+import { countMismatch } from './count-mismatch';
 import { departmentName } from './department-name';
 import { directionWord } from './direction-word';
 import { malformedNumber } from './malformed-number';
@@ -29,6 +30,7 @@ import { zeroBaseRate } from './zero-base-rate';
 export const rules: readonly Rule[] = [
   malformedNumber,
   amountMismatch,
+  countMismatch,
   performanceMismatch,
   amountUnlinked,
   unitMismatch,
