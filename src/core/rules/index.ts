@@ -4,6 +4,7 @@ import { amountMismatch } from './amount-mismatch';
 import { amountUnlinked } from './amount-unlinked';
 import { badDirective } from './bad-directive';
 import { changeMismatch } from './change-mismatch';
+import { changesSum } from './changes-sum';
 import { completionMismatch } from './completion-mismatch';
 import { countMismatch } from './count-mismatch';
 import { departmentName } from './department-name';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   changeMismatch,
   completionMismatch,
   partsSum,
+  changesSum,
   repeatedFigure,
   repeatedCount,
   vehicleCount,
