@@ -190,6 +190,7 @@ const CASES: Record<string, Case[]> = {
   'rules/changes-sum.ts': [
     // Each change (比…增加 A) looks for a 其中 list in the next 300 characters and splits it at ；.
     { regexes: ['COMPARED', 'ITEM_CHANGE', 'FLAT', 'head', '/[；;]/'], make: (n) => `${rep(`比2024年${SP}增加 1 万元，其中：公务接待费增加 1 万元；因公出国与上年持平；`, n)}x\n` },
+    { regexes: ['BARE_CHANGE', 'ITEM'], make: (n) => `${rep(`经费 1 万元，比2025年预算持平。其中：（一）因公出国费1万元，比2025年预算增加0万元。（二）`, n)}x\n` },
   ],
   'rules/repeated-count.ts': [
     { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'sameThing', 'corroborated'], make: (n) => `${rep(`其中谈判药品转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },

@@ -45,6 +45,7 @@ export const changesSum: Rule = {
       if (total?.delta && parts.every((p): p is Change => p !== null)) out.push(...judge(total, parts));
     }
     out.push(...changeLists(report));
+    out.push(...numberedItems(report));
     return out;
   },
 };
@@ -58,7 +59,7 @@ function ownChange(report: Report, amount: Figure): Change | null {
   if (!next || next.kind !== 'amount' || next.unit !== amount.unit || next.start - amount.unitEnd > 40) return null;
   const between = report.norm.slice(amount.unitEnd, next.start);
   // Only the comparison stands between (`，比 2025 年预算增加`): nothing else is said of the amount.
-  if (!/^[\s，,]*(?:比|较|与)/.test(between)) return null;
+  if (!/^[\s，,。]*(?:比|较|与)/.test(between)) return null;
   return changeBefore(report.norm, amount.unitEnd, next);
 }
 
@@ -172,4 +173,60 @@ function readItem(report: Report, from: number, to: number): Change | null {
   }
   const flat = FLAT.exec(norm.slice(from, to));
   return flat ? { word: { start: from + flat.index, end: from + flat.index + flat[0].length, text: flat[0] }, delta: null, up: true } : null;
+}
+
+/** `，比 2025 年预算持平。其中：`: a total's change in a word only, before a list of its items. */
+const BARE_CHANGE = /^[\s，,]*(?:比|较|与)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?[^，,。；;\d]{0,12}?(持平|增加|减少|增长|下降)\s*[。；;，,]\s*其\s*中\s*[:：]?/;
+/** The items of the list: `（一）`, `（二）` … */
+const ITEM = /[（(]([一二三四五六七八九十])[)）]/g;
+
+/**
+ * `“三公”经费预算数为 T 万元，比 2025 年预算持平。其中：（一）A a 万元，比 2025 年预算增加 0 万元，…。
+ * （二）B …`: the total's word against its numbered items' own changes.
+ */
+function numberedItems(report: Report): Found[] {
+  const { norm, figures } = report;
+  const out: Found[] = [];
+  for (const t of figures) {
+    if (t.kind !== 'amount') continue;
+    const m = BARE_CHANGE.exec(norm.slice(t.unitEnd, t.unitEnd + 40));
+    if (!m) continue;
+    const block = report.blocks[firstAtLeast(report.blocks, t.start + 1, (b) => b.start) - 1];
+    if (!block || block.kind !== 'paragraph') continue;
+    const from = t.unitEnd + m[0].length;
+    const text = norm.slice(from, Math.min(block.end, from + 1000));
+    const marks = [...text.matchAll(ITEM)];
+    // The list starts right away and numbers its items in order.
+    if (marks.length < 2 || text.slice(0, marks[0]!.index).trim() !== '' || marks.some((x, i) => x[1] !== '一二三四五六七八九十'[i])) continue;
+    const items: Change[] = [];
+    const leads: { lead: string }[] = [];
+    for (const [i, x] of marks.entries()) {
+      const start = from + x.index + x[0].length;
+      const end = i + 1 < marks.length ? from + marks[i + 1]!.index : from + text.length;
+      const first = figures[firstAtLeast(figures, start, (f) => f.start)];
+      const change = first && first.start < end && first.kind === 'amount' && first.unit === t.unit ? ownChange(report, first) : null;
+      if (!change || change.delta!.start >= end) break;
+      items.push(change);
+      leads.push({ lead: norm.slice(start, first!.start) });
+    }
+    if (items.length !== marks.length || !isComplete(leads)) continue;
+    const added = sum(items.map(signed));
+    const word = m[1]!;
+    const wordStart = t.unitEnd + m[0].indexOf(word, m[0].search(/比|较|与/));
+    const wrong = FLAT.test(word) ? added.lo.gt(0) || added.hi.lt(0) : UP.test(word) ? added.hi.lte(0) : added.lo.gte(0);
+    if (!wrong) continue;
+    const list = items.map((p) => `${p.up ? '+' : '−'}${p.delta!.text}`).join(' ');
+    out.push({
+      start: wordStart,
+      end: wordStart + word.length,
+      message: {
+        zh: `各项的增减为 ${list} ${t.unit}，合计与此处的“${word}”不符。`,
+        en: `The items' changes are ${list} ${t.unit}: together they do not ${word === '持平' ? 'leave the total flat' : word}.`,
+      },
+      expected: null,
+      related: items.map((p) => ({ start: p.delta!.start, end: p.delta!.end, message: { zh: '组成部分的增减', en: "a part's change" } })),
+      fix: null,
+    });
+  }
+  return out;
 }

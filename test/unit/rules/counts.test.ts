@@ -27,7 +27,7 @@ const SANGONG = [
 
 describe('count-mismatch: the 三公 table’s 统计数', () => {
   it('a count its words name is compared with its cell, exactly (the narrative of 000 L612–614, in a clean table)', () => {
-    const [held] = expectMarked('count-mismatch', `${SANGONG}1. 全年使用财政拨款安排因公出国（境）团组 1 个，{{count-mismatch:4=>3}} 人次。\n2. 其中：公务用车购置支出 0 万元，购置公务用车 0 辆；公务用车运行维护费支出 3.67 万元，公务用车保有量为 {{count-mismatch:3.00=>2.00}} 辆。\n3. 其中：国内公务接待 4 批次。\n`);
+    const [, held] = expectMarked('count-mismatch', `${SANGONG}1. 全年使用财政拨款安排因公出国（境）团组 1 个，{{count-mismatch:4=>3}} 人次。\n2. 其中：公务用车购置支出 0 万元，购置公务用车 0 辆；公务用车运行维护费支出 3.67 万元，公务用车保有量为 {{count-mismatch:3.00=>2.00}} 辆。\n3. 其中：国内公务接待 4 批次。\n`);
     assert.match(held!.message.zh, /公务用车保有量/);
   });
   it('silent where the words do not say 国内 or 国（境）外 (接待 5 批次 names no row)', () => {
@@ -84,6 +84,11 @@ describe('changes-sum: a total’s change is its parts’ changes', () => {
   });
   it('a direction word the parts’ changes refute (putuo-jianguanwei L93, 增加 → 减少)', () => {
     expectMarked('changes-sum', excerpt('{{changes-sum:减少}}{{changes-sum:115,649}}'));
+  });
+  it('a total’s change in a word, against its numbered items’ own changes (putuo-jianguanwei L1314–1319, 持平 → 增加)', () => {
+    const excerpt = (word: string) => `      2026年“三公”经费预算数为42.24万元，比2025年预算${word}。其中：\n     （一）因公出国（境）费0万元，比2025年预算增加0万元，主要原因是因公出国（境）费由区外办统一编报预算、统一管理。\n     （二）公务用车购置及运行费42.24万元，比2025年预算增加0万元，主要原因是没有增加公车购置及运行费。其中：公务用车购置费0\n万元，比2025年预算增加0万元，主要原因是没有安排公车购置费预算；公务用车运行费42.24万元，比2025年预算增加0万元，主要原因是\n没有增加公车运行费。\n     （三）公务接待费0万元。比2025年预算增加0万元，主要原因是没有安排公务接待费预算。\n`;
+    expectMarked('changes-sum', excerpt('{{changes-sum:增加}}'));
+    expectMarked('changes-sum', excerpt('持平'));
   });
   it('a list of the items’ changes after the total’s (putuo-shengtai L526–530, 5.07 → 6.84; 减少为 0.00 … 持平 is no change)', () => {
     const list = (total: string) => `2025 年度“三公”经费财政拨款支出决算数比 2024 年度增加\n${total} 万元，增长 42.68%，其中：因公出国（境）费支出决算为\n0.00 万元，与 2024 年持平；公务用车购置及运行维护费支出决\n算增加 5.07 万元，增长 42.68%；公务接待费支出决算减少为 0.00\n万元，与 2024 年持平。\n`;
