@@ -13,13 +13,16 @@ interface CarCount {
   figure: Figure;
   /** The date its sentence says it was taken on (`2024-12-31`), if it says one. */
   asOf: string | null;
+  /** The year its sentence names last (`2026 年…保有量` in a 预算 is a plan), if any. */
+  year: string | null;
 }
 
 /**
  * The 三公 section's 公务用车保有量 counts the cars whose running costs the appropriation pays;
  * the 国有资产 section's 共有车辆 counts every car of the department. The first is part of the
  * second, so it cannot be larger; it may be smaller (cars run on other money), so a smaller
- * one is no finding. Only when the report states each once, and not on different dates. The
+ * one is no finding. Only when the report states each once, and not of different dates or years
+ * (a 预算's `2026 年…保有量` is a plan, its `截至 2025 年 8 月 31 日共有车辆` a count). The
  * finding is on the 保有量 unless the fleet's own 其中 list does not add up to it (then the
  * fleet is what is in doubt, and parts-sum says so). No fix: which is wrong is the author's to say.
  */
@@ -38,11 +41,12 @@ export const vehicleCount: Rule = {
       const lead = sentence.slice(-30).replace(/\s+/g, '');
       const list = HOLDINGS.test(lead) ? holdings : FLEET.test(lead) ? fleet : null;
       const m = [...sentence.matchAll(AS_OF)].pop();
-      list?.push({ figure: f, asOf: m ? `${m[1]}-${Number(m[2])}-${Number(m[3])}` : null });
+      const year = [...sentence.matchAll(/((?:19|20)[0-9]{2})\s*年/g)].pop()?.[1] ?? null;
+      list?.push({ figure: f, asOf: m ? `${m[1]}-${Number(m[2])}-${Number(m[3])}` : null, year });
     }
     if (holdings.length !== 1 || fleet.length !== 1) return [];
     const [held, all] = [holdings[0]!, fleet[0]!];
-    if (held.asOf && all.asOf && held.asOf !== all.asOf) return [];
+    if ((held.asOf && all.asOf && held.asOf !== all.asOf) || (held.year && all.year && held.year !== all.year)) return [];
     if (!held.figure.value.gt(all.figure.value)) return [];
     // The fleet's 其中 list: when it does not add up, the fleet's figure is the one in doubt.
     const split = sums.find((s) => s.total === all.figure);

@@ -47,6 +47,7 @@ describe('vehicle-count: 公务用车保有量 ≤ 共有车辆', () => {
   it('fewer cars held than in all is no finding (cars run on other money); nor counts of different dates', () => {
     expectMarked('vehicle-count', '截至 2024 年 12 月 31 日，公务用车保有量为 1 辆。\n\n截至 2024 年 12 月 31 日，本部门共有车辆 2 辆。\n\n');
     expectMarked('vehicle-count', '截至 2024 年 12 月 31 日，公务用车保有量为 3 辆。\n\n截至 2025 年 8 月 31 日，本部门共有车辆 2 辆。\n\n');
+    expectMarked('vehicle-count', '2026 年公务用车保有量为 3 辆。\n\n截至 2025 年 8 月 31 日，本部门共有车辆 2 辆。\n\n');
   });
 });
 
