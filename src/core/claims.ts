@@ -33,7 +33,12 @@ const LEAD = 80;
 
 /** How many figures back a claim looks for its partners. */
 const WINDOW = 16;
-const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*(?:与|同|和)\s*(?:年初)?预算数?\s*(不一致|不相同|不相等|一致|持平|相同|相等)/g;
+/**
+ * 决算数大于预算数, 决算数与预算数一致 (or 增加: more), and after a budget and an actual,
+ * `与 2024 年预算基本持平` — a comparison with the report's own year's budget is one of actual
+ * and budget (with last year's, it is a change: 比 2025 年预算增加).
+ */
+const DIRECTION = /决算数?\s*(大于|高于|超过|小于|低于|等于)\s*(?:年初)?预算数?|决算数?\s*(?:与|同|和)\s*(?:年初)?预算数?\s*(?:相比\s*)?(不一致|不相同|不相等|一致|持平|相同|相等|增加|增长|减少|下降)|与\s*(?:本年度?|((?:19|20)[0-9]{2})\s*年度?)\s*(?:年初|全年)?预算数?\s*(?:相比\s*)?(基本)?(一致|持平|相同|增加|增长|减少|下降)/g;
 
 /** The sentences of a paragraph: split at 。！？, keeping offsets. */
 function sentences(norm: string, start: number, end: number): [number, number][] {
@@ -334,10 +339,12 @@ export function readClaims(report: Report): Claim[] {
       const a = lastBefore(upto, (j) => j > since && j !== b && ACTUAL_LEAD.test(words(j)) && !BUDGET_LEAD.test(words(j)), false);
       const pair = a >= 0 && b >= 0 ? { budget: inBlock[b]!, actual: inBlock[a]! } : carried && noAmountBefore(upto) ? carried : null;
       if (!pair) continue;
-      const w = (m[1] ?? m[2])!;
+      // Another year's budget is a change's base; 基本持平 allows a small difference either way.
+      if (m[5] && ((m[3] && Number(m[3]) !== year) || (m[4] && /一致|持平|相同/.test(m[5])))) continue;
+      const w = (m[1] ?? m[2] ?? m[5])!;
       const wordAt = joined.at[m.index + m[0].indexOf(w)]!;
       const wordEnd = joined.at[m.index + m[0].indexOf(w) + w.length - 1]! + 1;
-      const says = /大于|高于|超过/.test(w) ? 'greater' : /小于|低于/.test(w) ? 'less' : /^不/.test(w) ? 'unequal' : 'equal';
+      const says = /大于|高于|超过|增加|增长/.test(w) ? 'greater' : /小于|低于|减少|下降/.test(w) ? 'less' : /^不/.test(w) ? 'unequal' : 'equal';
       claims.push({ kind: 'direction', word: { start: wordAt, end: wordEnd, text: text.slice(wordAt, wordEnd) }, says, ...pair });
     }
     if (block.kind !== 'paragraph') continue;

@@ -44,6 +44,7 @@ export function figureInfo(report: Report, links: Link[], rates: Map<Figure, Rat
     const recomputed = known?.recomputed ?? null;
     let computed: string | null = null;
     if (recomputed) computed = formatNumber(round(recomputed.exact, figure.decimals), figure);
+    else if (link?.cell.value.kind === 'number' && figure.kind === 'count') computed = formatNumber(link.cell.value.value, figure);
     else if (link?.cell.value.kind === 'number' && link.table.unit) {
       computed = formatNumber(convert(link.cell.value.value, link.table.unit, figure.unit as AmountUnit), figure);
     }

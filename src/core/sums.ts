@@ -31,6 +31,10 @@ const SPLITS: { required: RegExp[]; optional: RegExp[] }[] = [
   { required: [/购置费/, /运行(?:维护)?费/], optional: [] },
   // 政府采购支出总额 = 货物 + 工程 + 服务.
   { required: [/货物/, /工程/, /服务/], optional: [] },
+  // 财政拨款 = 一般公共预算 + 政府性基金 (+ 国有资本经营预算) 拨款.
+  { required: [/一般公共预算/, /政府性基金/], optional: [/国有资本经营/] },
+  // Projects by 绩效 grade: 优 + 良 + 合格 (中) + 不合格 (差) are all of them.
+  { required: [/优/, /良/, /(?<!不)合格|中/, /不合格|差/], optional: [] },
 ];
 const PART_WORD = new RegExp(SPLITS.flatMap((s) => [...s.required, ...s.optional]).map((r) => r.source).join('|'));
 
@@ -44,11 +48,19 @@ const COUNTED_TOTAL = /(\d+)\s*(?:项|个)[^。]*?(?:共涉及资金|共计|合�
 /** `…、其他用车 0 辆`: a last part of 其他 takes in everything the list did not name. */
 const REST = /^[\s、]*其他/;
 
-function isComplete(parts: { lead: string }[]): boolean {
-  if (parts.length >= 3 && REST.test(parts[parts.length - 1]!.lead)) return true;
-  return SPLITS.some(
-    (s) => s.required.every((r) => parts.some((p) => r.test(p.lead))) && parts.every((p) => [...s.required, ...s.optional].some((r) => r.test(p.lead))),
-  );
+/** `。财政拨款支出预算中，`: the sentence after the stop opens with the total's words and 中. */
+function namesTotal(between: string, totalLead: string): boolean {
+  const words = rowKey(totalLead);
+  const stop = between.lastIndexOf('。');
+  return words.length >= 4 && stop >= 0 && rowKey(between.slice(stop + 1)).startsWith(`${words}中`);
+}
+
+/** Whether parts with these leads are all of their total: a known split, or a list ending in 其他. */
+export function isComplete(parts: { lead: string }[]): boolean {
+  // A PDF's line breaks fall inside words (`“不\n合格”的项目`).
+  const leads = parts.map((p) => p.lead.replace(/\s+/g, ''));
+  if (leads.length >= 3 && REST.test(leads[leads.length - 1]!)) return true;
+  return SPLITS.some((s) => s.required.every((r) => leads.some((l) => r.test(l))) && leads.every((l) => [...s.required, ...s.optional].some((r) => r.test(l))));
 }
 
 export function readSums(report: Report, claims: Claim[]): SumClaim[] {
@@ -122,15 +134,26 @@ export function readSums(report: Report, claims: Claim[]): SumClaim[] {
       // Parts follow the total in the same sentence (no 。 between), shares between them allowed.
       let opensList: boolean | null = null;
       const parts: { figure: Figure; lead: string }[] = [];
+      // A count's list may come after amounts of its items (`项目 28 个，涉及预算金额 A 万元，平均得分
+      // 99.86 分（其中，绩效评级为“优”的项目 28 个；…`): then every part counts the same thing.
+      let counted: string | null = null;
       for (let j = i + 1; j < Math.min(figures.length, i + 40); j++) {
         const next = figures[j]!;
         const between = norm.slice(figures[j - 1]!.figure.unitEnd, next.figure.start);
-        // The list may open the next sentence (`…增加 0 万元，主要原因是…。其中：A 0 万元`).
-        if (between.includes('。') && !(parts.length === 0 && LIST_AFTER_STOP.test(between))) break;
+        // The list may open the next sentence (`…增加 0 万元，主要原因是…。其中：A 0 万元`, or
+        // `财政拨款支出预算 T 万元，…。财政拨款支出预算中，A …`: the total's own words and 中).
+        const opensNext = parts.length === 0 && (LIST_AFTER_STOP.test(between) || namesTotal(between, totalLead));
+        if (between.includes('。') && !opensNext) break;
         if (next.figure.kind === 'percent') continue;
+        if (total.kind === 'count' && opensList === null && next.figure.kind !== 'count') {
+          counted = rowKey(totalLead).slice(-2);
+          continue;
+        }
+        if (counted !== null && !rowKey(next.lead).endsWith(counted)) break;
         // Each figure's own change (`A 万元，比 2025 年预算增加 B 万元；`) is no part.
         if (DELTA_CLAUSE.test(next.lead)) continue;
-        opensList ??= /其\s*中/.test(norm.slice(total.unitEnd, next.figure.start));
+        // After its items' amounts, the 其中 must open the list itself, not an amount's split.
+        opensList ??= opensNext || /其\s*中/.test(norm.slice(counted === null ? total.unitEnd : figures[j - 1]!.figure.unitEnd, next.figure.start));
         if (next.figure.unit !== total.unit || inClaim.has(next.figure) || CHANGE.test(next.lead)) break;
         // Without 其中, only the words of a known split make a figure a part.
         if (!opensList && !PART_WORD.test(next.lead)) break;

@@ -196,6 +196,11 @@ export const concept = z
       .min(1)
       .describe('Patterns the subject of a prose figure matches (anchored at its end), after the year, the linking verb (为, 是) and the role words (年初预算, 支出决算 …) are taken off, e.g. `(本年)?收入合计`.'),
     sections: pattern.optional().describe('A pattern the heading of the section the figure stands in must match, for phrases that mean this concept only there (`支出决算` under 三公).'),
+    units: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('For a count (the 三公 table’s 统计数: 团组数, 公务用车保有量 …): the units it is stated in (`个`, `人次`, `辆`). Only a figure in one of them is linked to it; its cells are looked for in the table and in the untitled tables printed right after it.'),
     cells: z
       .object({
         actual: z.array(conceptCell).min(1).optional().describe('Where the figure as reported stands (决算数 in a 决算, 预算数 in a 预算), in order of preference.'),

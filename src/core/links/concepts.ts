@@ -32,18 +32,22 @@ export class ConceptIndex {
   private readonly resolved = new Map<Concept, Record<Role, ConceptCellRef[]>>();
 
   constructor(
-    report: Report,
+    private readonly report: Report,
     private readonly template: Template | null,
   ) {
     this.bound = template ? bindAll(report, template) : new Map();
   }
 
-  /** The concept `words` name (the longest phrase that ends them), in a section under `heading`. */
-  match(words: string, heading: string): ConceptMatch | null {
+  /**
+   * The concept `words` name (the longest phrase that ends them), in a section under `heading`:
+   * of the amounts, or with `countUnit`, of the counts stated in that unit.
+   */
+  match(words: string, heading: string, countUnit: string | null = null): ConceptMatch | null {
     if (!this.template || words.length < 2) return null;
     let best: { concept: Concept; matched: string; sectioned: boolean } | null = null;
     const section = labelKey(heading);
     for (const concept of this.template.concepts) {
+      if (countUnit === null ? concept.units !== undefined : !concept.units?.includes(countUnit)) continue;
       const sectioned = concept.sections !== undefined;
       if (sectioned && !regex(concept.sections!).test(section)) continue;
       // Under `七、政府性基金预算财政拨款收入支出决算情况说明` every figure is of that money.
@@ -62,15 +66,15 @@ export class ConceptIndex {
   private cells(concept: Concept): Record<Role, ConceptCellRef[]> {
     let out = this.resolved.get(concept);
     if (!out) {
-      const find = (list: ConceptCell[] | undefined) => (list ?? []).map((c) => this.cell(c)).filter((c): c is ConceptCellRef => c !== null);
+      const find = (list: ConceptCell[] | undefined) => (list ?? []).map((c) => this.cell(c, concept.units !== undefined)).filter((c): c is ConceptCellRef => c !== null);
       out = { actual: find(concept.cells.actual), budget: find(concept.cells.budget) };
       this.resolved.set(concept, out);
     }
     return out;
   }
 
-  private cell(def: ConceptCell): ConceptCellRef | null {
-    for (const table of this.bound.get(def.table) ?? []) {
+  private cell(def: ConceptCell, count: boolean): ConceptCellRef | null {
+    for (const table of count ? this.withFollowers(def.table) : (this.bound.get(def.table) ?? [])) {
       // No row named: the table's one row of figures (or its one row, printed blank).
       const row = def.row === undefined ? table.rows.find((r) => r.cells.some((c) => c.value.kind === 'number')) ?? (table.rows.length === 1 ? table.rows[0] : undefined) : table.rows.find((r) => rowMatches(r, def.row!));
       if (!row) continue;
@@ -78,8 +82,27 @@ export class ConceptIndex {
       const cell = column && row.cells[table.columns.indexOf(column)];
       // A row whose figures could not be placed: its blank is no zero.
       if (cell && row.uncertain && cell.value.kind === 'blank') continue;
+      // A count is read only where the table prints it: a blank 统计数 may be OCR's loss, not a 0.
+      if (cell && count && cell.value.kind !== 'number') continue;
       if (cell) return { table, row, cell, onlyIfEqual: def.onlyIfEqual ?? false };
     }
     return null;
+  }
+
+  /**
+   * The tables bound to `name`, each followed by the untitled tables printed right after it (the
+   * 三公 table's 统计数 block, 项目 | 统计数 | 项目 | 统计数, below its amounts).
+   */
+  private withFollowers(name: string): Table[] {
+    const out: Table[] = [];
+    for (const table of this.bound.get(name) ?? []) {
+      out.push(table);
+      for (let i = this.report.tables.indexOf(table) + 1; i < this.report.tables.length; i++) {
+        const next = this.report.tables[i]!;
+        if (next.title !== null || next.code !== null) break;
+        out.push(next);
+      }
+    }
+    return out;
   }
 }

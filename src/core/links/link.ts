@@ -125,6 +125,7 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
     let prevEnd = block.start;
     // The subject of the last figure, for one whose words only name a role (`，支出决算为 X`).
     let last: { words: string; end: number } | null = null;
+    let lastCount: { words: string; end: number } | null = null;
     for (; f < report.figures.length && report.figures[f]!.start < block.end; f++) {
       const figure = report.figures[f]!;
       const lead = norm.slice(Math.max(prevEnd, figure.start - 80), figure.start);
@@ -135,6 +136,17 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
       if (project) {
         if (project.link) links.push(project.link);
         else if (figure.kind === 'amount') unlinked.push(figure);
+        continue;
+      }
+      // A count (`团组 0 个`, `公务用车保有量为 2 辆`): a 统计数 cell, by the template's count concepts;
+      // a bare one (`团组 0 个，0 人次`) counts the subject of the count before it.
+      if (figure.kind === 'count') {
+        const clause = rowKey(lead.split(/[，,。；;:：、]/).pop() ?? '');
+        let words = subjectWords(clause, year, reportFacts(report).department).words;
+        if (words.length < 2 && lastCount && !norm.slice(lastCount.end, figure.start).includes('。')) words = lastCount.words;
+        lastCount = { words, end: figure.unitEnd };
+        const link = countLink(figure, concepts.match(words, heading, figure.unit));
+        if (link) links.push(link);
         continue;
       }
       if (figure.kind !== 'amount' || !isAmountUnit(figure.unit) || roles.get(figure) === 'delta') continue;
@@ -275,6 +287,14 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   const link = make(firm[0]!, reason, values.size === 1);
   if (values.size > 1) link.candidates = firm.map(({ table, row, cell }) => ({ table, row, cell }));
   return link;
+}
+
+/** A count and the 统计数 cell its concept names: counts are exact, so it agrees only when equal. */
+function countLink(figure: Figure, match: ConceptMatch | null): Link | null {
+  const ref = match?.cells.actual[0];
+  if (!match || !ref || ref.cell.value.kind !== 'number') return null;
+  const { table, row, cell } = ref;
+  return { table, row, cell, figure, reason: match.concept.name?.zh ?? match.concept.id, strong: !row.uncertain, agrees: figure.value.eq(ref.cell.value.value), instead: null, unitInstead: null };
 }
 
 /** Two rows of different tables for one subject: the same code, or the same label (a class named in 01表, coded in 05表). */

@@ -12,7 +12,7 @@ import type { Found, Rule } from './rule';
  * prose states a decrease in words (减少), so a minus sign is not a fix.
  */
 function correction(l: Link): { value: Decimal; text: string } | null {
-  if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return null;
+  if (l.figure.kind !== 'amount' || l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return null;
   if (l.instead || l.sameAs || l.unfixable || l.cell.value.value.isNegative()) return null;
   const value = convert(l.cell.value.value, l.table.unit, l.figure.unit as AmountUnit);
   return { value: round(value, l.figure.decimals), text: formatNumber(value, l.figure) };
@@ -49,7 +49,7 @@ export const amountMismatch: Rule = {
   description: { zh: '正文金额与其所指表格单元格不符', en: 'A narrative amount that disagrees with the table cell its label names' },
   check: ({ links }) => {
     return links.flatMap((l): Found[] => {
-      if (l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
+      if (l.figure.kind !== 'amount' || l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return [];
       const unit = l.figure.unit as AmountUnit;
       const right = formatNumber(convert(l.cell.value.value, l.table.unit, unit), l.figure);
       const cellText = l.cell.text;

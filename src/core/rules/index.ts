@@ -4,7 +4,9 @@ import { amountMismatch } from './amount-mismatch';
 import { amountUnlinked } from './amount-unlinked';
 import { badDirective } from './bad-directive';
 import { changeMismatch } from './change-mismatch';
+import { changesSum } from './changes-sum';
 import { completionMismatch } from './completion-mismatch';
+import { countMismatch } from './count-mismatch';
 import { departmentName } from './department-name';
 import { directionWord } from './direction-word';
 import { malformedNumber } from './malformed-number';
@@ -23,11 +25,13 @@ import { trendWord } from './trend-word';
 import { truncatedCode } from './truncated-code';
 import { unitMismatch } from './unit-mismatch';
 import { unplacedRow } from './unplaced-row';
+import { vehicleCount } from './vehicle-count';
 import { zeroBaseRate } from './zero-base-rate';
 
 export const rules: readonly Rule[] = [
   malformedNumber,
   amountMismatch,
+  countMismatch,
   performanceMismatch,
   amountUnlinked,
   unitMismatch,
@@ -36,8 +40,10 @@ export const rules: readonly Rule[] = [
   changeMismatch,
   completionMismatch,
   partsSum,
+  changesSum,
   repeatedFigure,
   repeatedCount,
+  vehicleCount,
   zeroBaseRate,
   directionWord,
   trendWord,

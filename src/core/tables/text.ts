@@ -12,7 +12,9 @@ export interface Line {
 type Layout = RawTable['format'];
 
 const FOOTER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
-const SENTENCE = /[，。；！？]|[0-9０-９]\s*(?:万\s*元|亿\s*元|元|[%％])/;
+// A count with its unit before an enumeration comma (`机要通信用车 0 辆、应急保障用车 1 辆、`) is
+// prose: a table's count cell carries no unit, its column header does.
+const SENTENCE = /[，。；！？]|[0-9０-９]\s*(?:万\s*元|亿\s*元|元|[%％])|[0-9０-９]\s*(?:辆|台|套|个|人次|人|批次|项|家|户|种)\s*、/;
 /** Lines that name a table rather than belong to it. */
 export const TABLE_META = /公开\s*\d{1,2}\s*表|公开表\s*\d|单\s*位\s*[:：]/;
 
