@@ -26,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join, basename, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { covers, drawMutants, writeMutants } from './mutation.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const keysDir = join(root, 'test', 'accuracy', 'keys');
@@ -131,58 +132,11 @@ console.log(`TOTAL: recall ${total.caught}/${total.errors} (${pct(total.caught, 
 
 // ---------- mutation recall per claim kind -----------------------------------------------------
 
-const PER_KIND = 25;
-/** The eval's pseudo-random sequence (seed 7), so the same mutants are drawn. */
-let rng = 7;
-const rand = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
-
-const swaps = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 大于: '小于', 小于: '大于', 等于: '大于', 持平: '增加', 一致: '不一致' };
-
-/** A wrong value far outside any rounding interval, written in the same style. (A float is fine here: it only has to be wrong.) */
-function mutateNumber(text) {
-  const m = text.match(/^(.*?)(\d[\d,，\s]*)(?:([.．])\s*(\d+))?(%?)$/);
-  if (!m) return null;
-  const [, pre, int, , frac = '', pctSign] = m;
-  const digits = int.replace(/[^\d]/g, '');
-  const v = Number(digits + '.' + (frac || '0'));
-  const nv = pctSign ? v + (v >= 50 ? -3.37 : 2.41) : v * 1.013 + 1.7;
-  if (!(nv > 0)) return null;
-  let s = nv.toFixed(frac.length);
-  if (/[,，]/.test(int)) s = s.replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
-  return pre + s + pctSign;
-}
-
 function mutationRecall() {
-  const candidates = [];
-  for (const key of keys) {
-    const text = readFileSync(join(reportsDir, key.file), 'utf8');
-    const lines = text.split('\n');
-    for (const c of key.claims) {
-      if (c.verdict !== 'ok') continue;
-      const line = lines[c.line - 1] ?? '';
-      const q = line.indexOf(c.quote); const at = q < 0 ? -1 : line.indexOf(c.number, q);
-      if (at < 0) continue;
-      let repl = null;
-      if (c.kind === 'direction') repl = swaps[c.number] ?? null;
-      else if (['share', 'change-rate', 'completion-rate', 'value', 'change-amount', 'sum'].includes(c.kind) && c.source) repl = mutateNumber(c.number);
-      if (!repl || repl === c.number) continue;
-      candidates.push({ file: key.file, kind: c.kind, line: c.line - 1, at, len: repl.length, orig: c.number, repl, lines });
-    }
-  }
-  // draw PER_KIND per kind, shuffled exactly as the eval does
-  const byKind = {};
-  for (const m of candidates.sort(() => rand() - 0.5)) (byKind[m.kind] ??= []).length < PER_KIND && byKind[m.kind].push(m);
-  const chosen = Object.values(byKind).flat();
-
+  const chosen = drawMutants(keys, reportsDir);
   const dir = mkdtempSync(join(tmpdir(), 'gouji-mut-'));
   try {
-    const files = chosen.map((m, i) => {
-      const ls = m.lines.slice();
-      ls[m.line] = ls[m.line].slice(0, m.at) + m.repl + ls[m.line].slice(m.at + m.orig.length);
-      const p = join(dir, `m${i}-${m.file}`);
-      writeFileSync(p, ls.join('\n'));
-      return p;
-    });
+    const files = writeMutants(chosen, dir);
     const filesOf = (paths) => checkFiles(paths).files || [];
     const baseline = {};
     for (const r of filesOf([...new Set(chosen.map((m) => join(reportsDir, m.file)))])) baseline[r.path.split('/').pop()] = (r.diagnostics || []).filter(serious).length;
@@ -191,8 +145,7 @@ function mutationRecall() {
     chosen.forEach((m, i) => {
       const r = results.find((x) => x.path === files[i] || x.path.endsWith(files[i].split('/').pop())) || { diagnostics: [] };
       const ds = (r.diagnostics || []).filter(serious);
-      const hit = ds.some((d) => d.range.start.line <= m.line && d.range.end.line >= m.line &&
-        (d.range.start.line < m.line || d.range.start.character < m.at + m.len) && (d.range.end.line > m.line || d.range.end.character > m.at));
+      const hit = ds.some((d) => covers(d.range, m));
       const s = (stats[m.kind] ??= { n: 0, caught: 0, extra: 0, missed: [] });
       s.n++; if (hit) s.caught++; else s.missed.push(`${m.file}:${m.line + 1} ${m.orig}→${m.repl}`);
       s.extra += Math.max(0, ds.length - (hit ? 1 : 0) - (baseline[m.file] ?? 0));
@@ -251,7 +204,7 @@ console.log(`FIXES: ${fixTotal.fixes} fixes, ${fixTotal.onRight} on figures the 
 
 if (mutants) {
   console.log('');
-  console.log(`mutation recall (one injected error per copy of a report, ${PER_KIND} per kind):`);
+  console.log(`mutation recall (one injected error per copy of a report, 25 per kind):`);
   const stats = mutationRecall();
   let n = 0, caught = 0;
   for (const [kind, s] of Object.entries(stats)) {

@@ -1,73 +1,34 @@
 #!/usr/bin/env node
-// The mutants of ../shared/eval/mutate.mjs one by one: the same sampling (same seed and order),
-// and for each mutant the report, line, what changed, whether a warning landed on it, what the
-// checker read there (the figure's kind, state and source) and every warning it caused on other
-// figures. Run after `npm run build`.
+// The mutants of `npm run accuracy` (and of ../shared/eval/mutate.mjs: scripts/mutation.mjs
+// draws the same ones) one by one: the report, line, what changed, whether a warning landed on
+// it, what the checker read there (the figure's kind, state and source) and every warning it
+// caused on other figures. Run after `npm run build`.
 // usage: node scripts/mutants.mjs [--kind share] [--missed] [--extra] [--per-kind N] [--seed S]
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { covers, drawMutants, writeMutants } from './mutation.mjs';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const keysDir = join(root, 'test', 'accuracy', 'keys');
+const reportsDir = join(root, 'test', 'fixtures', 'reports');
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i < 0 ? d : args.splice(i, 2)[1]; };
-const shared = resolve('..', 'shared');
-const goldDir = join(shared, 'eval', 'gold');
-const seedsDir = join(shared, 'fixtures');
 const perKind = Number(opt('--per-kind', '25'));
 const onlyKind = opt('--kind', null);
 const onlyMissed = args.includes('--missed');
 const onlyExtra = args.includes('--extra');
-let rng = Number(opt('--seed', '7'));
-const rand = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
+const seed = Number(opt('--seed', '7'));
 
-// Copied from mutate.mjs so that the sample is the same one.
-const swaps = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 大于: '小于', 小于: '大于', 等于: '大于', 持平: '增加', 一致: '不一致' };
-function mutateNumber(text) {
-  const m = text.match(/^(.*?)(\d[\d,，\s]*)(?:([.．])\s*(\d+))?(%?)$/);
-  if (!m) return null;
-  const [, pre, int, , frac = '', pct] = m;
-  const digits = int.replace(/[^\d]/g, '');
-  const v = Number(digits + '.' + (frac || '0'));
-  const nv = pct ? v + (v >= 50 ? -3.37 : 2.41) : v * 1.013 + 1.7;
-  if (!(nv > 0)) return null;
-  let s = nv.toFixed(frac.length);
-  if (/[,，]/.test(int)) s = s.replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
-  return pre + s + pct;
-}
-
-const mutants = [];
-for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.json'))) {
-  const g = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
-  const text = readFileSync(join(seedsDir, g.file), 'utf8');
-  const lines = text.split('\n');
-  for (const c of g.claims) {
-    if (c.verdict !== 'ok') continue;
-    const line = lines[c.line - 1] ?? '';
-    const q = line.indexOf(c.quote); const at = q < 0 ? -1 : line.indexOf(c.number, q);
-    if (at < 0) continue;
-    let repl = null; const kind = c.kind;
-    if (kind === 'direction') repl = swaps[c.number] ?? null;
-    else if (['share', 'change-rate', 'completion-rate', 'value', 'change-amount', 'sum'].includes(kind) && c.source) repl = mutateNumber(c.number);
-    if (!repl || repl === c.number) continue;
-    mutants.push({ file: g.file, kind, line: c.line - 1, at, len: repl.length, orig: c.number, repl, lines, claim: c });
-  }
-}
-const byKind = {};
-for (const m of mutants.sort(() => rand() - 0.5)) (byKind[m.kind] ??= []).length < perKind && byKind[m.kind].push(m);
-const chosen = Object.values(byKind).flat();
-
+const keys = readdirSync(keysDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(keysDir, f), 'utf8')));
+const chosen = drawMutants(keys, reportsDir, { seed, perKind });
 const dir = mkdtempSync(join(tmpdir(), 'gouji-mutants-'));
-const files = chosen.map((m, i) => {
-  const ls = m.lines.slice();
-  ls[m.line] = ls[m.line].slice(0, m.at) + m.repl + ls[m.line].slice(m.at + m.orig.length);
-  const p = join(dir, `m${i}-${m.file}`);
-  writeFileSync(p, ls.join('\n'));
-  return p;
-});
+const files = writeMutants(chosen, dir);
 function run(paths) {
   let out;
-  try { out = execFileSync('node', ['bin/gouji.js', 'check', '--format', 'json', ...paths], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }); }
+  try { out = execFileSync(process.execPath, [join(root, 'bin', 'gouji.js'), 'check', '--format', 'json', ...paths], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }); }
   catch (e) { out = e.stdout || '{}'; }
   return JSON.parse(out).files || [];
 }
@@ -76,10 +37,8 @@ const serious = (d) => d.severity === 'error' || d.severity === 'warning';
 // changes one line, so columns after the change move).
 const key = (d) => `${d.code}@${d.range.start.line}`;
 const baseline = {};
-for (const r of run([...new Set(chosen.map((m) => join(seedsDir, m.file)))])) baseline[r.path.split('/').pop()] = new Set(r.diagnostics.filter(serious).map(key));
+for (const r of run([...new Set(chosen.map((m) => join(reportsDir, m.file)))])) baseline[r.path.split('/').pop()] = new Set(r.diagnostics.filter(serious).map(key));
 const results = run(files);
-const covers = (r, m) => r.start.line <= m.line && r.end.line >= m.line &&
-  (r.start.line < m.line || r.start.character < m.at + m.len) && (r.end.line > m.line || r.end.character > m.at);
 const stats = {};
 chosen.forEach((m, i) => {
   const r = results.find((x) => x.path.endsWith(files[i].split('/').pop())) || { diagnostics: [], figures: [] };

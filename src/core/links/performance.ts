@@ -12,13 +12,13 @@ import type { AmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { isCaption, performanceTables, type PerformanceTable } from '../tables/performance';
 import type { Cell, Row, Table } from '../tables/model';
-import { commonLength, labelKey } from '../text';
+import { commonLength, labelKey, memoized } from '../text';
 import { agrees } from './cells';
 import { APPROXIMATE_LEAD, DELTA_LEAD } from './lexicon';
 import type { Link } from './link';
 
 /** A project's name as names are compared: its words only (项目, marks and brackets dropped). */
-const nameKey = (s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60);
+const nameKey = memoized((s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60));
 
 /**
  * How well a subject names a table's project, 0–1 (Dice over the common subsequence); 0 when
@@ -26,9 +26,33 @@ const nameKey = (s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{
  */
 function nameScore(subject: string, project: string): number {
   if (subject.length < 2 || project.length < 2) return 0;
+  // The characters the two share bound their common subsequence: most pairs (every heading of
+  // a long file against every table) fail here, without the quadratic comparison.
+  const bound = sharedCharacters(subject, project);
+  if (2 * bound < 0.6 * (subject.length + project.length) && !(bound === project.length && bound >= 4)) return 0;
   const n = commonLength(subject, project);
   const dice = (2 * n) / (subject.length + project.length);
   return dice >= 0.6 || (n === project.length && n >= 4) ? dice : 0;
+}
+
+/** How many characters `a` and `b` share, counted with repetition. */
+function sharedCharacters(a: string, b: string): number {
+  const countsB = characterCounts(b);
+  let shared = 0;
+  for (const [ch, n] of characterCounts(a)) shared += Math.min(n, countsB.get(ch) ?? 0);
+  return shared;
+}
+
+const countsCache = new Map<string, Map<string, number>>();
+function characterCounts(s: string): Map<string, number> {
+  let counts = countsCache.get(s);
+  if (!counts) {
+    if (countsCache.size >= 50_000) countsCache.clear();
+    counts = new Map();
+    for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    countsCache.set(s, counts);
+  }
+  return counts;
 }
 
 /** The words of a clause as phrases are matched: normalised, the linking verb dropped. */
