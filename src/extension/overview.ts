@@ -167,7 +167,7 @@ export class ReportOverview implements vscode.TreeDataProvider<OverviewNode>, vs
       case 'table': {
         const { table } = node;
         const citing = this.reports.figuresOf(doc).filter((f) => f.link?.table === table).length;
-        const name = [table.code, table.title, table.part && `(${table.part})`].filter(Boolean).join(' ') || vscode.l10n.t('Table without a title');
+        const name = table.code || table.title || table.part ? loadEngine().tableName(table) : vscode.l10n.t('Table without a title');
         const item = new vscode.TreeItem(name, citing ? Collapsed : None);
         item.description = [table.unit ?? '?', vscode.l10n.t('{0} rows', table.rows.length), citing ? vscode.l10n.t('{0} cited', citing) : ''].filter(Boolean).join(' · ');
         item.tooltip = `${name}\n${vscode.l10n.t('line {0}', doc.positionAt(table.start).line + 1)}`;

@@ -25,11 +25,21 @@ export function templateSet(extra: readonly Template[] = [], forced: string | nu
   return { available: [...extra, ...shippedTemplates().filter((t) => !extra.some((x) => x.id === t.id))], forced };
 }
 
+// Naming, linking and the rules all ask which template a report follows: decide it once per report.
+const chosen = new WeakMap<Report, Map<Templates, Template | null>>();
+
 /**
  * The template a report follows: the forced one, else the one the largest share of whose tables
  * the report has (by title or code); none when the report has none of any template's tables.
  */
 export function chooseTemplate(report: Report, templates: Templates): Template | null {
+  let byTemplates = chosen.get(report);
+  if (!byTemplates) chosen.set(report, (byTemplates = new Map()));
+  if (!byTemplates.has(templates)) byTemplates.set(templates, bestTemplate(report, templates));
+  return byTemplates.get(templates)!;
+}
+
+function bestTemplate(report: Report, templates: Templates): Template | null {
   if (templates.forced !== null) return templates.available.find((t) => t.id === templates.forced) ?? null;
   let best: Template | null = null;
   let bestShare = 0;

@@ -1,7 +1,7 @@
 // The report's cells as the linker sees them: rows by their label's key or subject path,
 // columns by role, agreement within rounding, and an index of the number cells by value.
 import type { Figure } from '../figures';
-import { sameValue, shown } from '../interval';
+import { type Interval, sameValue, shown } from '../interval';
 import { type AmountUnit, convert, convertedDecimals, Dec, isAmountUnit, YUAN_PER } from '../number';
 import type { Cell, Row, Table } from '../tables/model';
 import { firstAtLeast, labelKey, memoized } from '../text';
@@ -78,9 +78,12 @@ export function agrees(figure: Figure, unit: AmountUnit, cell: Cell, tableUnit: 
   // A blank cell is an exact zero where a figure is expected.
   if (cell.value.kind === 'blank') return figure.value.isZero();
   if (cell.value.kind !== 'number') return false;
-  const value = convert(cell.value.value, tableUnit, unit);
-  const range = shown(value, convertedDecimals(cell.value.style.decimals, tableUnit, unit));
-  return sameValue(range, figure.value, figure.decimals);
+  return sameValue(cellRange(cell.value, tableUnit, unit), figure.value, figure.decimals);
+}
+
+/** Every value a number cell's shown digits allow, in `unit`. */
+export function cellRange(value: Extract<Cell['value'], { kind: 'number' }>, tableUnit: AmountUnit, unit: AmountUnit): Interval {
+  return shown(convert(value.value, tableUnit, unit), convertedDecimals(value.style.decimals, tableUnit, unit));
 }
 
 /** A number cell of the report with its value in 元, for finding the cells near a figure's value. */

@@ -1,7 +1,8 @@
 import type { Figure } from '../figures';
 import { type Interval, shown, sum } from '../interval';
 import type { Link } from '../links/link';
-import { convert, Dec, formatNumber, isAmountUnit } from '../number';
+import { cellRange } from '../links/cells';
+import { Dec, formatNumber, isAmountUnit } from '../number';
 import { confirmedFigures, type SumClaim } from '../sums';
 import type { Found, Rule } from './rule';
 
@@ -115,7 +116,7 @@ function holdsAsCellsSay(c: SumClaim, stated: Figure[], disagreeing: Map<Figure,
     const l = disagreeing.get(p);
     if (!l || l.cell.value.kind !== 'number' || !l.table.unit || !isAmountUnit(p.unit)) return shown(stated[i]!.value, stated[i]!.decimals);
     changed = true;
-    return shown(convert(l.cell.value.value, l.table.unit, p.unit), l.cell.value.style.decimals);
+    return cellRange(l.cell.value, l.table.unit, p.unit);
   });
   if (!changed) return false;
   const parts = sum(ranges);
