@@ -167,3 +167,40 @@ describe('repeated-figure', () => {
     assert.deepEqual(findings(text.replace('21.53', '21.35'), 'repeated-figure'), []);
   });
 });
+
+describe('linking: scope of totals and items a table does not list', () => {
+  const table = (code: string, title: string, rows: string[]) => [`${title}`, '', code, '', '单位：万元', '', '| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |', '|---|---|---|---|---|', ...rows, ''];
+  const report = (prose: string) =>
+    [
+      ...table('公开03表', '支出决算表', ['|  | 合计 | 5,390.53 | 5,377.64 | 12.89 |', '| 208 | 社会保障和就业支出 | 755.75 | 755.75 |  |']),
+      ...table('公开05表', '一般公共预算财政拨款支出决算表', [
+        '|  | 合计 | 5,364.75 | 5,364.75 |  |',
+        '| 208 | 社会保障和就业支出 | 754.75 | 754.75 |  |',
+        '| 20805 | 行政事业单位养老支出 | 754.75 | 754.75 |  |',
+        '| 2080505 | 机关事业单位基本养老保险缴费支出 | 753.87 | 753.87 |  |',
+        '| 2080599 | 其他行政事业单位养老支出 | 0.88 | 0.88 |  |',
+      ]),
+      prose,
+    ].join('\n');
+
+  it('a total is its own table’s: 03表’s 合计 (all funds) is not a candidate for 05表’s', () => {
+    // 一般公共预算财政拨款基本支出 is 05表’s 合计 / 基本支出 = 5,364.75; 5,377.64 is 03表’s (all funds).
+    const text = report('一般公共预算财政拨款基本支出 5377.64 万元。');
+    const [f, ...rest] = findings(text, 'amount-mismatch');
+    assert.equal(rest.length, 0);
+    assert.equal(at(text, f!), '5377.64');
+    assert.equal(f!.expected, '5364.75');
+    assert.match(f!.message.zh, /与公开03表 支出决算表“合计”行“基本支出”列（5,377.64）一致，而非公开05表 一般公共预算财政拨款支出决算表的数/);
+  });
+
+  it('a 项 the table does not list is its 款’s 其他 项 — when the figure equals it, and then only as a link', () => {
+    const item = (x: string) => report(`五、一般公共预算财政拨款支出决算情况说明\n\n社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。支出决算为 ${x} 万元。`);
+    const linked = check(item('0.88')).links.find((l) => l.figure.text === '0.88');
+    assert.equal(linked?.row.code, '2080599');
+    assert.equal(linked?.strong, false);
+    // 0.89 equals no cell of the 款: not linked, and nothing said.
+    const other = check(item('0.89'));
+    assert.equal(other.links.find((l) => l.figure.text === '0.89'), undefined);
+    assert.deepEqual(other.findings.filter((f) => f.rule === 'amount-mismatch'), []);
+  });
+});

@@ -57,6 +57,16 @@ function truncatedRow(table: Table, names: string[], byCode: Map<string, Row>): 
 }
 
 /**
+ * The 其他 项 (`2080599 其他行政事业单位养老支出`) of the 款 a path names, for a 项 the table does
+ * not list: a local item or an old name is booked under its 款's 其他.
+ */
+export function otherItemRow(table: Table, names: string[]): Row | null {
+  if (names.length !== 3) return null;
+  const byCode = new Map(table.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+  return table.rows.find((r) => r.code?.length === 7 && r.code.endsWith('99') && rowKey(byCode.get(r.code.slice(0, 5))?.label ?? '') === names[1]) ?? null;
+}
+
+/**
  * The column a role names: 预算 → a budget column, or the first of a table of budget figures
  * (`部门支出预算总表`, `…功能分类预算表`: every figure is the budget); otherwise the first (the row's total).
  */

@@ -21,6 +21,8 @@ export interface ConceptMatch {
   matched: string;
   /** The cells by role that the report has, in the template's order of preference. */
   cells: Record<Role, ConceptCellRef[]>;
+  /** Tables the concept names a cell in, by role, where that cell could not be found (a header not read). */
+  unread: Record<Role, Table[]>;
 }
 
 // Words before a phrase that make it another figure: `政府性基金预算财政拨款支出` is not 财政拨款支出.
@@ -29,7 +31,7 @@ const FUND_SECTION = /政府性基金|国有资本经营/;
 
 export class ConceptIndex {
   private readonly bound: Map<string, Table[]>;
-  private readonly resolved = new Map<Concept, Record<Role, ConceptCellRef[]>>();
+  private readonly resolved = new Map<Concept, Pick<ConceptMatch, 'cells' | 'unread'>>();
 
   constructor(
     private readonly report: Report,
@@ -60,14 +62,19 @@ export class ConceptIndex {
       }
     }
     if (!best) return null;
-    return { concept: best.concept, matched: best.matched, cells: this.cells(best.concept) };
+    return { concept: best.concept, matched: best.matched, ...this.cells(best.concept) };
   }
 
-  private cells(concept: Concept): Record<Role, ConceptCellRef[]> {
+  private cells(concept: Concept): Pick<ConceptMatch, 'cells' | 'unread'> {
     let out = this.resolved.get(concept);
     if (!out) {
-      const find = (list: ConceptCell[] | undefined) => (list ?? []).map((c) => this.cell(c, concept.units !== undefined)).filter((c): c is ConceptCellRef => c !== null);
-      out = { actual: find(concept.cells.actual), budget: find(concept.cells.budget) };
+      const count = concept.units !== undefined;
+      const find = (list: ConceptCell[] | undefined) => (list ?? []).map((c) => this.cell(c, count)).filter((c): c is ConceptCellRef => c !== null);
+      const unread = (list: ConceptCell[] | undefined) => (list ?? []).flatMap((c) => (this.cell(c, count) ? [] : (this.bound.get(c.table) ?? [])));
+      out = {
+        cells: { actual: find(concept.cells.actual), budget: find(concept.cells.budget) },
+        unread: { actual: unread(concept.cells.actual), budget: unread(concept.cells.budget) },
+      };
       this.resolved.set(concept, out);
     }
     return out;

@@ -7,7 +7,7 @@ import { type AmountUnit, convert, isAmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { reportFacts } from '../report-facts';
 import type { Row, Table } from '../tables/model';
-import { agrees, type CellRef, CellsByValue, columnFor, rowByPath, rowKey, sameAmount } from './cells';
+import { agrees, type CellRef, CellsByValue, columnFor, otherItemRow, rowByPath, rowKey, sameAmount } from './cells';
 import { type ConceptCellRef, ConceptIndex, type ConceptMatch } from './concepts';
 import { APPROXIMATE_LEAD, DELTA_LEAD, type Role, subjectWords } from './lexicon';
 import { PerformanceLinker } from './performance';
@@ -39,6 +39,8 @@ export interface Link extends CellRef {
 function phraseKey(s: string): string {
   return rowKey(s).replace(/^.*\d{4}年度?/, '').replace(/(合计为|共计|为|是|共|达)$/, '');
 }
+
+const TOTAL_ROW = /^(合计|总计)$/;
 
 /** `社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)` */
 // Names are bounded in length so that text without a 类 marker is scanned in linear time.
@@ -228,7 +230,7 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
       if (row && col >= 0 && row.cells[col]) refs.push({ table, row, cell: row.cells[col]! });
     }
     const reason = `subject path ${path.names.join(' / ')}`;
-    if (!refs.length) return null;
+    if (!refs.length) return otherItemLink(figure, unit, role, path, sectionTables.length ? sectionTables : codedTables, make);
     if (sectionTables.length) return make(refs[0]!, reason, true);
     // No heading names a table (`财政拨款支出主要内容如下：`): of the tables by code, the one the
     // figure agrees with; when none does and they disagree with one another, nothing is certain.
@@ -254,9 +256,19 @@ function linkOne(figure: Figure, role: Role | null, lead: string, sectionTables:
       if (exact) return make({ table, row, cell: row.cells[col]! }, `row ${row.label}`, true);
     }
     // A column named outright, on the table's total row: `基本支出 4917.44 万元` in 03表.
-    const total = table.rows.find((r) => /^(合计|总计)$/.test(rowKey(r.label)));
+    const total = table.rows.find((r) => TOTAL_ROW.test(rowKey(r.label)));
     const c = table.columns.findIndex((col) => rowKey(col.path[col.path.length - 1] ?? '') === phrase);
     if (total && c >= 0) return make({ table, row: total, cell: total.cells[c]! }, `column ${table.columns[c]!.name}`, true);
+  }
+  return null;
+}
+
+/** A 项 no table lists, as its 款's 其他 项 — only as evidence: when the figure equals it. */
+function otherItemLink(figure: Figure, unit: AmountUnit, role: Role | null, path: SubjectPath, tables: Table[], make: (ref: CellRef, reason: string, strong: boolean) => Link): Link | null {
+  for (const table of tables) {
+    const row = otherItemRow(table, path.names);
+    const cell = row?.cells[columnFor(table, role)];
+    if (row && cell && table.unit && agrees(figure, unit, cell, table.unit)) return make({ table, row, cell }, `subject path ${path.names.join(' / ')} → ${row.label}`, false);
   }
   return null;
 }
@@ -284,7 +296,14 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
   if (!firm.length) return null;
   const value = (c: ConceptCellRef) => (c.cell.value.kind === 'number' && c.table.unit ? convert(c.cell.value.value, c.table.unit, unit).toString() : c.cell.value.kind === 'blank' ? '0' : c.cell.text);
   const values = new Set(firm.map(value));
-  const link = make(firm[0]!, reason, values.size === 1);
+  // The section's own table should hold it but was not read there: another table's cell is a guess.
+  const ownUnread = !sectionTables.includes(firm[0]!.table) && match.unread[own].some((t) => sectionTables.includes(t));
+  const link = make(firm[0]!, reason, values.size === 1 && !ownUnread);
+  // …and when that table has a cell the figure equals, that is likelier its source.
+  const instead = link.instead;
+  if (ownUnread && instead && sectionTables.includes(instead.table)) {
+    return { ...instead, figure, reason, strong: false, agrees: true, instead: null, unitInstead: null, candidates: [instead, { table: link.table, row: link.row, cell: link.cell }] };
+  }
   if (values.size > 1) link.candidates = firm.map(({ table, row, cell }) => ({ table, row, cell }));
   return link;
 }
@@ -297,10 +316,15 @@ function countLink(figure: Figure, match: ConceptMatch | null): Link | null {
   return { table, row, cell, figure, reason: match.concept.name?.zh ?? match.concept.id, strong: !row.uncertain, agrees: figure.value.eq(ref.cell.value.value), instead: null, unitInstead: null };
 }
 
-/** Two rows of different tables for one subject: the same code, or the same label (a class named in 01表, coded in 05表). */
+/**
+ * Two rows of different tables for one subject: the same code, or the same label (a class named
+ * in 01表, coded in 05表). Not two totals: each is its own table's whole (03表's 合计 is of all
+ * funds, 05表's of the general public budget's appropriations).
+ */
 function sameSubject(a: Row, b: Row): boolean {
   if (a.code && b.code) return a.code === b.code;
   const ka = rowKey(a.label);
   const kb = rowKey(b.label);
+  if (TOTAL_ROW.test(ka) || TOTAL_ROW.test(kb)) return false;
   return ka !== '' && (ka === kb || ka.endsWith(kb) || kb.endsWith(ka));
 }

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { Figure } from '../figures';
 import { round } from '../interval';
 import { type AmountUnit, convert, formatNumber } from '../number';
-import { cellName, rowName } from '../names';
+import { cellName, rowName, tableName } from '../names';
 import type { Link } from '../links/link';
 import type { Found, Rule } from './rule';
 
@@ -56,7 +56,9 @@ export const amountMismatch: Rule = {
       const instead = l.sameAs
         ? { zh: `${l.figure.text} 是上文的${l.sameAs.what.zh}，而非决算数。`, en: `${l.figure.text} is ${l.sameAs.what.en} stated above, not the actual.` }
         : l.instead
-        ? { zh: `文中数字与${cellName(l.instead).zh}（${l.instead.cell.text}）一致，而非${rowName(l.table, l.row).zh}。`, en: `The figure equals ${cellName(l.instead).en} (${l.instead.cell.text}), not ${rowName(l.table, l.row).en}.` }
+        ? l.instead.table === l.table
+          ? { zh: `文中数字与${cellName(l.instead).zh}（${l.instead.cell.text}）一致，而非${rowName(l.table, l.row).zh}。`, en: `The figure equals ${cellName(l.instead).en} (${l.instead.cell.text}), not ${rowName(l.table, l.row).en}.` }
+          : { zh: `文中数字与${cellName(l.instead).zh}（${l.instead.cell.text}）一致，而非${tableName(l.table)}的数。`, en: `The figure equals ${cellName(l.instead).en} (${l.instead.cell.text}), not the figure of ${tableName(l.table)}.` }
         : { zh: '', en: '' };
       return [{
         start: l.figure.start,
