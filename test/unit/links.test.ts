@@ -203,4 +203,14 @@ describe('linking: scope of totals and items a table does not list', () => {
     assert.equal(other.links.find((l) => l.figure.text === '0.89'), undefined);
     assert.deepEqual(other.findings.filter((f) => f.rule === 'amount-mismatch'), []);
   });
+
+  it('a completion’s actual with no subject of its own is of its budget’s subject', () => {
+    // `支出` names nothing; its budget is 项目支出预算, so it is 03表’s 合计 / 项目支出 = 12.89.
+    // (12.89 ÷ 15.00 = 85.93%.)
+    const text = report('根据预算绩效管理要求，2024 年共安排项目支出预算 15.00 万元。支出 12.89 万元，预算执行率 85.93%。');
+    const link = check(text).links.find((l) => l.figure.text === '12.89');
+    assert.equal(link?.table.code, '公开03表');
+    assert.equal(link?.cell.column.name, '项目支出');
+    assert.equal(link?.agrees, true);
+  });
 });

@@ -99,12 +99,16 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
   const performance = new PerformanceLinker(report, template?.performance ?? null, sections);
   const year = reportFacts(report).period;
   const roles = new Map<Figure, 'budget' | 'actual' | 'delta'>();
+  // A completion's actual is of its budget's subject (`安排项目支出预算 A…。支出 B，预算执行率 C%`).
+  const budgetOf = new Map<Figure, Figure>();
   for (const c of claims) {
     if (c.kind === 'completion') {
       roles.set(c.budget, 'budget');
       roles.set(c.actual, 'actual');
+      budgetOf.set(c.actual, c.budget);
     } else if (c.kind === 'change') roles.set(c.delta, 'delta');
   }
+  const subjectOf = new Map<Figure, string>();
   const links: Link[] = [];
   const unlinked: Figure[] = [];
   const statements: Statement[] = [];
@@ -166,8 +170,11 @@ export function linkFigures(report: Report, claims: Claim[], templates?: Templat
         : /(决算(数)?|实际支出)\s*(为|是)?\s*$/.test(lead) || /^[\s，,]*(为|是)[^，,。]{0,16}(实际支出|决算)/.test(after) ? 'actual'
         : null;
       let words = said.words;
-      if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = otherFlow(last.words, words);
+      const budget = budgetOf.get(figure);
+      if (BARE_SUBJECT.test(words) && budget && subjectOf.has(budget)) words = subjectOf.get(budget)!;
+      else if (BARE_SUBJECT.test(words) && last && !norm.slice(last.end, figure.start).includes('。')) words = otherFlow(last.words, words);
       else if (!BARE_SUBJECT.test(words)) last = { words, end: figure.unitEnd };
+      subjectOf.set(figure, words);
       const concept = concepts.match(words, heading) ?? concepts.match(words.replace(/支出$/, ''), heading);
       const clause = rowKey(lead.split(/[，,。；;:：]/).pop() ?? '').replace(/(为|是|共|达)$/, '');
       // A figure whose words name only its role (`年初预算为`, `支出决算为`) is of the item's subject.
