@@ -9,7 +9,7 @@ import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './links/link';
 import { rules } from './rules';
 import { recomputeAll } from './rates';
-import { asFixed } from './rules/amount-mismatch';
+import { asFixed, asTabled } from './rules/amount-mismatch';
 import { asSummed, readSums } from './sums';
 
 export interface CheckResult {
@@ -44,7 +44,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const fixed = asFixed(links);
-  const summed = asSummed(sums, links, fixed);
+  const summed = asSummed(sums, links, asTabled(links, fixed));
   const rates = recomputeAll(claims, fixed, summed);
   const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, asSummed: summed, rates };
   // Each rule reports where and what; its id and default severity are stamped here.

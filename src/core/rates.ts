@@ -103,7 +103,11 @@ export function changeAmountOf(c: Extract<Claim, { kind: 'change' }>): Recompute
 export interface RateOf {
   role: 'completion-rate' | 'share' | 'change-amount' | 'change-rate';
   recomputed: Recomputed | null;
-  /** The same with a total its complete split contradicts read as the parts' sum (sums `asSummed`): a rate this explains is the total's fault. */
+  /**
+   * The same with a total its complete split contradicts read as the parts' sum (sums `asSummed`),
+   * and an amount its 绩效自评表 contradicts read as the table's (`asTabled`): a rate this
+   * explains is the total's or the amount's fault, not wrong by itself.
+   */
   summed: Recomputed | null;
 }
 

@@ -220,3 +220,57 @@ describe('parts-sum: which figure the finding is on', () => {
     assert.equal(sums[0]!.start, text.indexOf('100.00'));
   });
 });
+
+describe('links: the 三公 统计数 block as OCR prints it in markdown (labels wrapped over rows)', () => {
+  // 000 L454–464: `项目 | 统计数 | 项目 | 统计数`, then each label over two or three rows
+  // (`因公出国` / `(境)团组数` / `(个)`), a blank count printed as nothing, a count on the
+  // label's last row (`公务用车保 | ,` / `有量(辆) | 2`) or on both (`国内公务接 | 47` / `待人次(人) | 47`).
+  const report = (prose: string) =>
+    [
+      '财政拨款"三公"经费支出决算表',
+      '',
+      '公开09表 单位:万元',
+      '',
+      '| 合计 | 因公出国(境)费用 | 公务接待费 |',
+      '|---|---|---|',
+      '| 0.6 |  | 0.6 |',
+      '',
+      '注:本表反映的预算数为财政拨款"三公"经费全年预算数。',
+      '',
+      '| 项目     | 统计数 | 项目     | 统计数 |',
+      '|--------|-----|--------|-----|',
+      '| 因公出国   |     | 因公出国   |     |',
+      '| (境)团组数 |     | (境)人次数 |     |',
+      '| (个)    |     | (人)    |     |',
+      '| 公务用车购  |     | 公务用车保  | ,   |',
+      '| 置数(辆)  |     | 有量(辆)  | 2   |',
+      '| 国内公务接  |     | 国内公务接  | 47  |',
+      '| 待批次(个) |     | 待人次(人) | 47  |',
+      '',
+      prose,
+    ].join('\n');
+
+  it('reads one row per item, its count from whichever of its rows holds it', () => {
+    const tables = check(report('')).report.tables.filter((t) => t.columns[0]?.name === '统计数');
+    const rows = tables.flatMap((t) => t.rows.map((r) => `${r.label}=${r.cells[0]!.text}`));
+    assert.deepEqual(rows, ['因公出国(境)团组数(个)=', '公务用车购置数(辆)=', '国内公务接待批次(个)=', '因公出国(境)人次数(人)=', '公务用车保有量(辆)=2', '国内公务接待人次(人)=47']);
+  });
+
+  it('links each count to its cell; a blank count stands only for a stated 0', () => {
+    const text = report('全年使用财政拨款安排因公出国(境)团组0个,0人次。公务用车保有量为 2 辆。其中:接待 47 人次。共有车辆 2 辆。');
+    const { links, findings } = check(text);
+    assert.equal(where(linkAfter(links, text, '安排因公出国(境)团组', '0')), '因公出国(境)团组数(个) / 统计数');
+    assert.equal(where(linkAfter(links, text, '个,', '0')), '因公出国(境)人次数(人) / 统计数');
+    assert.equal(where(linkAfter(links, text, '保有量为', '2')), '公务用车保有量(辆) / 统计数');
+    assert.equal(where(linkAfter(links, text, '其中:接待', '47')), '国内公务接待人次(人) / 统计数');
+    assert.equal(where(linkAfter(links, text, '共有车辆', '2')), '公务用车保有量(辆) / 统计数');
+    assert.deepEqual(findings.filter((f) => f.rule === 'count-mismatch'), []);
+    // 1 group against a blank: nothing is known (OCR may have lost it); 3 车辆 against 2 cars
+    // held: 共有车辆 may count more than the 公务用车, so it only links when equal.
+    const other = report('全年使用财政拨款安排因公出国(境)团组1个。共有车辆 3 辆。');
+    const checked = check(other);
+    assert.equal(linkAfter(checked.links, other, '安排因公出国(境)团组', '1'), undefined);
+    assert.equal(linkAfter(checked.links, other, '共有车辆', '3'), undefined);
+    assert.deepEqual(checked.findings.filter((f) => f.rule === 'count-mismatch'), []);
+  });
+});

@@ -141,6 +141,12 @@ describe('绩效自评表: the prose of each project linked to its own table', (
     assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.expected]), [['69.74', '69.73'], ['4.74', '4.73']]);
   });
 
+  it('003 L637 with 执行数 159.22 typed as 162.99: the amount is wrong, the rate 79.61% (= 159.22 ÷ 200, the table’s) is not', () => {
+    const text = fixture('003_a0c01ccc9db781f0.txt').replace('执行数为 159.22 万元', '执行数为 162.99 万元');
+    const found = findingsAt(text, 637);
+    assert.deepEqual(found.map((f) => [f.rule, text.slice(f.start, f.end), f.expected]), [['amount-mismatch', '162.99', '159.22']]);
+  });
+
   it('000 L745: the heading 医药管理经费 finds the table OCR named 医药管理组经费 (L751)', () => {
     const text = fixture('000_68829c0b624b4a3b.txt');
     const score = linksAt(text, 745).find((l) => l.figure.text === '95');

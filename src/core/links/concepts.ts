@@ -89,8 +89,12 @@ export class ConceptIndex {
       const cell = column && row.cells[table.columns.indexOf(column)];
       // A row whose figures could not be placed: its blank is no zero.
       if (cell && row.uncertain && cell.value.kind === 'blank') continue;
-      // A count is read only where the table prints it: a blank 统计数 may be OCR's loss, not a 0.
-      if (cell && count && cell.value.kind !== 'number') continue;
+      // A count is read only where the table prints it: a blank 统计数 may be OCR's loss, so it
+      // stands only for a stated 0.
+      if (cell && count && cell.value.kind !== 'number') {
+        if (cell.value.kind === 'blank' && !row.uncertain) return { table, row, cell, onlyIfEqual: true };
+        continue;
+      }
       if (cell) return { table, row, cell, onlyIfEqual: def.onlyIfEqual ?? false };
     }
     return null;

@@ -3,7 +3,7 @@
 import type { Claim } from '../claims';
 import type { Figure } from '../figures';
 import { chooseTemplate, type Templates } from '../identities';
-import { type AmountUnit, convert, isAmountUnit } from '../number';
+import { type AmountUnit, convert, Dec, isAmountUnit } from '../number';
 import type { Block, Report } from '../report';
 import { reportFacts } from '../report-facts';
 import type { Row, Table } from '../tables/model';
@@ -318,9 +318,12 @@ function conceptLink(figure: Figure, unit: AmountUnit, role: Role | null, match:
 /** A count and the 统计数 cell its concept names: counts are exact, so it agrees only when equal. */
 function countLink(figure: Figure, match: ConceptMatch | null): Link | null {
   const ref = match?.cells.actual[0];
-  if (!match || !ref || ref.cell.value.kind !== 'number') return null;
+  if (!match || !ref) return null;
   const { table, row, cell } = ref;
-  return { table, row, cell, figure, reason: match.concept.name?.zh ?? match.concept.id, strong: !row.uncertain, agrees: figure.value.eq(ref.cell.value.value), instead: null, unitInstead: null };
+  const count = cell.value.kind === 'number' ? cell.value.value : cell.value.kind === 'blank' ? new Dec(0) : null;
+  const agrees = count !== null && figure.value.eq(count);
+  if (count === null || (ref.onlyIfEqual && !agrees)) return null;
+  return { table, row, cell, figure, reason: match.concept.name?.zh ?? match.concept.id, strong: !row.uncertain && !ref.onlyIfEqual, agrees, instead: null, unitInstead: null };
 }
 
 /**

@@ -11,9 +11,9 @@ import type { Found, Rule } from './rule';
  * fix: with another cell matching, the label may be what is wrong; nor for a negative cell:
  * prose states a decrease in words (减少), so a minus sign is not a fix.
  */
-function correction(l: Link): { value: Decimal; text: string } | null {
+function correction(l: Link, evenUnfixable = false): { value: Decimal; text: string } | null {
   if (l.figure.kind !== 'amount' || l.agrees || !l.strong || l.unitInstead || l.cell.value.kind !== 'number' || !l.table.unit) return null;
-  if (l.instead || l.sameAs || l.unfixable || l.cell.value.value.isNegative()) return null;
+  if (l.instead || l.sameAs || (l.unfixable && !evenUnfixable) || l.cell.value.value.isNegative()) return null;
   const value = convert(l.cell.value.value, l.table.unit, l.figure.unit as AmountUnit);
   return { value: round(value, l.figure.decimals), text: formatNumber(value, l.figure) };
 }
@@ -39,6 +39,20 @@ export function asFixed(links: Link[]): (f: Figure) => Figure {
     else if (l.unitInstead && l.strong) fixed.set(l.figure, { ...l.figure, unit: l.unitInstead });
   }
   return (f) => fixed.get(f) ?? f;
+}
+
+/**
+ * `input`, with each figure that a cell no fix may write contradicts (a hand-filled 绩效自评表)
+ * read as that cell: a rate that agrees with the table's figure is explained by the amount's
+ * own finding, not wrong as well.
+ */
+export function asTabled(links: Link[], input: (f: Figure) => Figure): (f: Figure) => Figure {
+  const tabled = new Map<Figure, Figure>();
+  for (const l of links) {
+    const c = l.unfixable ? correction(l, true) : null;
+    if (c) tabled.set(l.figure, { ...l.figure, ...c });
+  }
+  return (f) => tabled.get(f) ?? input(f);
 }
 
 /** A narrative amount that its label ties to a cell, but that disagrees with the cell. */

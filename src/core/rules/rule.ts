@@ -28,7 +28,7 @@ export interface Context {
   asFixed: Input;
   /** Each claim's rate (and stated change amount), recomputed from `asFixed`'s figures: computed once, read by rules and presenters alike. */
   rates: Map<Figure, RateOf>;
-  /** `asFixed`, with a total its complete split contradicts read as the parts' sum (sums `asSummed`). */
+  /** `asFixed`, with a total its complete split contradicts read as the parts' sum (sums `asSummed`) and an amount its 绩效自评表 contradicts as the table's (`asTabled`). */
   asSummed: Input;
 }
 

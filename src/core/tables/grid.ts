@@ -34,6 +34,15 @@ function isLineNoRow(cells: GridCell[]): boolean {
 
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])/;
 
+/** The 三公 table's 统计数 block: `项目 | 统计数 | 项目 | 统计数`. */
+function isCountsHeader(cells: GridCell[]): boolean {
+  const texts = cells.map((c) => c.text).filter((t) => t);
+  return texts.length >= 2 && texts.length % 2 === 0 && texts.every((t, i) => (i % 2 ? t === '统计数' : t === '项目'));
+}
+
+/** A count's label ends in its unit (`因公出国(境)团组数(个)`, `公务用车保有量(辆)`). */
+const COUNT_LABEL = /\((?:个|人|人次|辆|批次|次)\)$/;
+
 /** Label endings that close a subject name; a wrapped label ends at one of these. */
 const COMPLETE_LABEL = /(支出|事务|补助|医疗|机构|安置|公积金|奖金|补贴|经费|收入|合计|总计|小计|费|运行|建设|管理|保障|储备|服务|结余)$/;
 
@@ -61,7 +70,10 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
   // Header rows: the leading rows with no figure in them, and 栏次 rows.
   let headerCount = 0;
   const hasFigure = (row: GridCell[]) => row.some((c) => isNumber(c) || c.value.kind === 'malformed');
-  while (headerCount < grid.length && (!hasFigure(grid[headerCount]!) || isLineNoRow(grid[headerCount]!))) headerCount++;
+  while (headerCount < grid.length && (!hasFigure(grid[headerCount]!) || isLineNoRow(grid[headerCount]!))) {
+    // Below the 统计数 block's header the items may all be blank (no trips: none printed).
+    if (isCountsHeader(grid[headerCount++]!)) break;
+  }
   const header = grid.slice(0, headerCount);
   const headerText = (c: number) => header.map((row) => row[c]?.text ?? '').join(' ');
   // After a page break the header is often printed again: those rows are not data.
@@ -116,7 +128,8 @@ export function buildTables(text: string, raw: RawTable): { tables: Table[]; mal
         if (v.kind === 'malformed') malformed.push({ start: v.start, end: v.end, reason: v.reason, part: bandIndex, row: label, column: column.name });
       }
     }
-    const rows = bandRows(band, kinds, aligned.slice(headerCount), columns);
+    let rows = bandRows(band, kinds, aligned.slice(headerCount), columns);
+    if (columns[0]?.name === '统计数') rows = joinCountLabels(rows);
     // A part is named by a banner over it (`收入` | `支出`) above the column headers.
     const banner = header.length > 1 ? [...new Set(band.map((c) => header[0]![c]?.text ?? '').filter((t) => t))] : [];
     const part = bands.length > 1 && banner.length === 1 ? banner[0]! : null;
@@ -306,10 +319,16 @@ function joinFragments(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     if (d.fragment) {
       const prev = out[out.length - 1];
-      if (prev && pending.length === 0 && !COMPLETE_LABEL.test(prev.label)) {
+      if (prev && pending.length === 0 && !COMPLETE_LABEL.test(prev.label) && !COUNT_LABEL.test(prev.label)) {
         prev.label += d.label;
         prev.end = Math.max(prev.end, d.end);
       } else pending.push(d);
+      // A count's label wrapped over lines ends at its unit: a row of its own, its count blank.
+      if (COUNT_LABEL.test(d.label) && pending.length) {
+        const [first, ...rest] = pending;
+        out.push({ ...first!, label: pending.map((p) => p.label).join(''), end: Math.max(first!.end, ...rest.map((p) => p.end)), fragment: false });
+        pending = [];
+      }
       continue;
     }
     if (pending.length) {
@@ -322,6 +341,32 @@ function joinFragments(drafts: Draft[]): Draft[] {
   const last = out[out.length - 1];
   if (last && pending.length) last.label += pending.map((p) => p.label).join('');
   else out.push(...pending);
+  return out;
+}
+
+/**
+ * A count's label cut over two rows whose figure OCR put on either or both
+ * (`公务用车保 | ,` / `有量(辆) | 2`, `国内公务接 | 47` / `待人次(人) | 47`): one row, with the
+ * figure the two agree on; two different figures leave it uncertain.
+ */
+function joinCountLabels(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [head, tail] = [rows[i]!, rows[i + 1]];
+    if (!tail || head.code || tail.code || COUNT_LABEL.test(head.label) || !COUNT_LABEL.test(tail.label)) {
+      out.push(head);
+      continue;
+    }
+    const numberOf = (c: Cell) => (c.value.kind === 'number' ? c.value.value : null);
+    let uncertain = head.uncertain || tail.uncertain;
+    const cells = tail.cells.map((c, k) => {
+      const [a, b] = [numberOf(head.cells[k]!), numberOf(c)];
+      if (a && b && !a.eq(b)) uncertain = true;
+      return b || !a ? c : head.cells[k]!;
+    });
+    out.push({ ...tail, label: head.label + tail.label, cells, start: head.start, labelStart: head.labelStart, uncertain });
+    i++;
+  }
   return out;
 }
 
