@@ -82,6 +82,12 @@ describe('links: the 三公 sentences on a national table printed empty (001 公
     assert.match(abroad!.cell.column.path.join('/'), /决算数\/因公出国/);
     assert.ok(budget?.agrees && abroad?.agrees);
   });
+
+  it('001 L457: 公务用车购置及运行费支出决 0.00 元 (决算 with its 算 dropped) is the 决算数 of 公务用车购置及运行维护费', () => {
+    const text = fixture('001_6a62bd9b783e40ec.txt');
+    const cars = linkAfter(check(text).links, text, '公务用车购置及运行费支出决 ', '0.00');
+    assert.match(cars!.cell.column.path.join('/'), /决算数\/公务用车购置及运行维护费/);
+  });
 });
 
 describe('links: 项 sentences whose subject path is before the figure’s paragraph', () => {

@@ -36,7 +36,8 @@ export type Role = 'budget' | 'actual';
 // the subject (`基本支出决算`), and alone it says nothing (the subject before it goes on).
 const ROLE_TAIL: [RegExp, Role][] = [
   [/(?<!一般公共|政府性基金|国有资本经营)(?:年初|全年|调整后?的?)?预算(?:数|金额|安排)?$/, 'budget'],
-  [/决算(?:数|支出)?$|(?:全年)?执行数$|实际支出$/, 'actual'],
+  // `支出决 0.00 元`: 决算 with its 算 dropped.
+  [/决算(?:数|支出)?$|(?<=支出)决$|(?:全年)?执行数$|实际支出$/, 'actual'],
 ];
 
 /** Linking words between a subject and its figure: `为`, `是`, `均为`, `共计`; `减少为` (the new amount, not the change). */
