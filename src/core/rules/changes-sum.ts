@@ -4,6 +4,7 @@ import { type Interval, shown, sum } from '../interval';
 import { DOWN, UP } from '../links/lexicon';
 import { Dec, formatNumber } from '../number';
 import type { Report } from '../report';
+import { reportFacts } from '../report-facts';
 import { isComplete } from '../sums';
 import { firstAtLeast } from '../text';
 import type { Found, Rule } from './rule';
@@ -28,7 +29,8 @@ const FLAT = /持平|没有变化|无变化/;
  * `财政拨款支出预算 T，比上年增加 D。财政拨款支出预算中，A，比上年减少 a；B，比上年增加 b`, and
  * `“三公”经费比上年增加 D，其中：因公出国（境）费与上年持平；公务用车…增加 b；…`. When the parts'
  * changes add up to the opposite direction, the total's direction word is wrong; when to another
- * amount, the total's change is (or one of the parts': the author decides). Within the rounding
+ * amount, the total's change is (or one of the parts': the author decides). A 预算 balances, so
+ * its 收入 stated with the same amount and change is wrong with its 支出. Within the rounding
  * of every figure. No fix.
  */
 export const changesSum: Rule = {
@@ -42,13 +44,47 @@ export const changesSum: Rule = {
       if (!c.complete) continue;
       const total = ownChange(report, c.total);
       const parts = c.parts.map((p) => ownChange(report, p));
-      if (total?.delta && parts.every((p): p is Change => p !== null)) out.push(...judge(total, parts));
+      if (!total?.delta || !parts.every((p): p is Change => p !== null)) continue;
+      const found = judge(total, parts);
+      out.push(...found);
+      // A 预算 is balanced: its 收入 is its 支出, so the one's change is the other's.
+      const income = found.length && reportFacts(report).kind === '预算' ? otherSide(report, c.total, total) : null;
+      if (income) out.push(...judge(income, parts).map((f) => ({ ...f, message: balanced(f.message, c.total) })));
     }
     out.push(...changeLists(report));
     out.push(...numberedItems(report));
     return out;
   },
 };
+
+/** The clause that names an amount, with its role words and the flow (收入/支出) it is of masked. */
+function flowless(report: Report, f: Figure): string {
+  const lead = report.norm.slice(Math.max(0, f.start - 30), f.start).split(/[，,。；;:：]/).pop() ?? '';
+  return lead.replace(/\s/g, '').replace(/预算|收入|支出/g, '');
+}
+
+/**
+ * The same money's other flow stated with the same amount and change (`财政拨款收入 T，比上年增加 D`
+ * for `财政拨款支出预算 T，比上年增加 D`): in a balanced 预算, its change is the expenditure's.
+ */
+function otherSide(report: Report, expenditure: Figure, change: Change): Change | null {
+  const clause = report.norm.slice(Math.max(0, expenditure.start - 30), expenditure.start);
+  if (!/支出[^，,。；;:：]*$/.test(clause)) return null;
+  const key = flowless(report, expenditure);
+  for (const f of report.figures) {
+    if (f === expenditure || f.kind !== 'amount' || f.unit !== expenditure.unit || !f.value.eq(expenditure.value)) continue;
+    const lead = report.norm.slice(Math.max(0, f.start - 30), f.start);
+    if (!/收入[^，,。；;:：]*$/.test(lead) || flowless(report, f) !== key) continue;
+    const own = ownChange(report, f);
+    if (own?.delta && own.up === change.up && own.delta.value.eq(change.delta!.value)) return own;
+  }
+  return null;
+}
+
+const balanced = (m: Found['message'], expenditure: Figure): Found['message'] => ({
+  zh: `${m.zh}（预算收支平衡：收入与支出同为 ${expenditure.text} ${expenditure.unit}，增减也相同。）`,
+  en: `${m.en} (A budget balances: income equals expenditure, ${expenditure.text} ${expenditure.unit}, and changes by as much.)`,
+});
 
 /** The change stated right after `amount` (`A 万元，比 2025 年预算增加 B 万元`). */
 function ownChange(report: Report, amount: Figure): Change | null {

@@ -33,10 +33,13 @@ describe('count-mismatch: the 三公 table’s 统计数', () => {
   it('silent where the words do not say 国内 or 国（境）外 (接待 5 批次 names no row)', () => {
     expectMarked('count-mismatch', `${SANGONG}3. 公务接待费支出 0.60 万元。其中：接待 5 批次，国内公务接待 47 人次。\n`);
   });
-  it('000’s 统计数 block is OCR-garbled (labels split, 保有量’s head read into the header): nothing is linked', () => {
+  it('000’s 统计数 block, its labels wrapped over rows by OCR: L612–614 and L902 link, all agreeing, none flagged', () => {
     const text = readFileSync(join(REPORTS, '000_68829c0b624b4a3b.txt'), 'utf8');
-    const counts = check(text).figures.filter((f) => f.figure.kind === 'count' && f.link);
-    assert.deepEqual(counts.map((f) => f.figure.text), []);
+    const { figures, findings } = check(text);
+    const counts = figures.filter((f) => f.figure.kind === 'count' && f.link);
+    // 团组 0 个, 0 人次, 购置 0 辆 (blank cells), 保有量 2.00 辆 (L462: 2), 接待 47.00 人次 (L463–464: 47), 共有车辆 2.00 辆.
+    assert.deepEqual(counts.map((f) => [f.figure.text, f.state]), [['0', 'agrees'], ['0', 'agrees'], ['0', 'agrees'], ['2.00', 'agrees'], ['47.00', 'agrees'], ['2.00', 'agrees']]);
+    assert.deepEqual(findings.filter((f) => f.rule === 'count-mismatch'), []);
   });
 });
 
@@ -82,6 +85,18 @@ describe('changes-sum: a total’s change is its parts’ changes', () => {
   it('the total’s change that is not the parts’ sum (putuo-jianguanwei L93)', () => {
     const [f] = expectMarked('changes-sum', excerpt('增加{{changes-sum:115,649}}'));
     assert.match(f!.message.zh, /113,649/);
+  });
+  it('a balanced 预算: the 收入 stated with the same amount and change is wrong with it (putuo-jianguanwei L91)', () => {
+    const income = (kind: string, change: string) => `# 某某委员会 2026 年部门${kind}
+
+     2026年，某某委员会收入预算328,661万元，其中：财政拨款收入328,661万元，比2025年预算增加${change}万元；
+事业收入0万元。
+${excerpt('增加{{changes-sum:115,649}}')}`;
+    const [f] = expectMarked('changes-sum', income('预算', '{{changes-sum:115,649}}'));
+    assert.match(f!.message.zh, /113,649.*收支平衡/);
+    // A 决算's income need not equal its expenditure; nor is an income change of the parts' sum wrong.
+    expectMarked('changes-sum', income('决算', '115,649'));
+    expectMarked('changes-sum', income('预算', '113,649'));
   });
   it('a direction word the parts’ changes refute (putuo-jianguanwei L93, 增加 → 减少)', () => {
     expectMarked('changes-sum', excerpt('{{changes-sum:减少}}{{changes-sum:115,649}}'));
