@@ -183,17 +183,17 @@ const CASES: Record<string, Case[]> = {
   'rules/trend-word.ts': [
     { regexes: ['CONCLUSION', 'FLAT', 'CHANGE_IN_CLAUSE'], make: (n) => `收支总计增加 10 万元，增长 5%。${rep(`导致${'收支'.repeat(10)}${SP}减少 与${SP}上年${SP}x 增加为${SP}1 与上年持平`, n)}\n` },
   ],
-  'rules/vehicle-count.ts': [
-    // Every count of 辆 reads the sentence before it (back to its 。, at most 300 characters) for 截至…日.
-    { regexes: ['HOLDINGS', 'FLEET', 'AS_OF', 'sentenceBefore'], make: (n) => `${rep(`截至${SP}2024${SP}年${SP}12${SP}月${SP}保有量为${SP}共有车辆 2 辆、`, n)}x\n` },
-  ],
   'rules/changes-sum.ts': [
     // Each change (比…增加 A) looks for a 其中 list in the next 300 characters and splits it at ；.
     { regexes: ['COMPARED', 'ITEM_CHANGE', 'FLAT', 'head', '/[；;]/'], make: (n) => `${rep(`比2024年${SP}增加 1 万元，其中：公务接待费增加 1 万元；因公出国与上年持平；`, n)}x\n` },
     { regexes: ['BARE_CHANGE', 'ITEM'], make: (n) => `${rep(`经费 1 万元，比2025年预算持平。其中：（一）因公出国费1万元，比2025年预算增加0万元。（二）`, n)}x\n` },
   ],
-  'rules/repeated-count.ts': [
-    { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'sameThing', 'corroborated'], make: (n) => `${rep(`其中谈判药品转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+  'links/restated.ts': [
+    // Every count of 辆 reads the sentence before it (back to its 。, at most 300 characters) for 截至…日.
+    { regexes: ['HOLDINGS', 'FLEET', 'AS_OF', 'sentenceBefore'], make: (n) => `${rep(`截至${SP}2024${SP}年${SP}12${SP}月${SP}保有量为${SP}共有车辆 2 辆、`, n)}x\n` },
+    { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'NEGATION', 'sameThing', 'sameHead', 'corroborated'], make: (n) => `${rep(`其中谈判药品不转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+    // Each unlinked amount of funds against every earlier 年初预算 of equal value: the longest name run of the two paragraphs.
+    { regexes: ['BUDGET_LEAD', 'FUNDS_LEAD', 'SPENT', 'hanOnly', 'commonRun'], make: (n) => `${rep(`(项)年初预算为${SP}${SP}1,470,000.00 元，主要原因是补助资金增加。`, n / 2)}\n\n${rep(`补助资金${SP}共计${SP}147 万元，文件下达${SP}147 万元；`, n / 2)}\n` },
   ],
   'rules/parts-sum.ts': [
     // digitsOf on a split whose figures are long runs of digits (and the transposition test on them).
