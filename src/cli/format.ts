@@ -48,7 +48,7 @@ export function toJson(results: FileResult[], lang: Lang): string {
     return {
       path: r.path,
       coverage: coverage(infos),
-      figures: infos.map(({ figure: f, role, state, link, restated, computed }) => ({
+      figures: infos.map(({ figure: f, role, state, link, restated, counted, computed }) => ({
         range: lines.range(f.start, f.end),
         text: f.text,
         kind: role,
@@ -76,7 +76,14 @@ export function toJson(results: FileResult[], lang: Lang): string {
                 words: restated.subject,
                 range: lines.range(restated.source.start, restated.source.end),
               }
-            : null,
+            : counted
+              ? {
+                  kind: 'count',
+                  what: counted.what[lang],
+                  value: String(counted.items.length),
+                  items: counted.items.map((i) => ({ text: i.text, range: lines.range(i.start, i.end) })),
+                }
+              : null,
         computed,
       })),
       tables: tableSummary(r),

@@ -4,10 +4,11 @@ import { type Finding, isSerious, type Message } from './finding';
 import type { Figure } from './figures';
 import { round } from './interval';
 import type Decimal from 'decimal.js';
-import { type AmountUnit, convert, formatNumber, isAmountUnit } from './number';
+import { type AmountUnit, convert, Dec, formatNumber, isAmountUnit } from './number';
 import type { RateOf, Recomputed } from './rates';
 import type { Report } from './report';
 import type { CellRef, Link } from './links/link';
+import type { DocumentCount } from './links/document-counts';
 import type { Restatement } from './links/restated';
 import { firstAtLeast } from './text';
 
@@ -29,6 +30,8 @@ export interface FigureInfo {
   link: Link | null;
   /** When no cell is its source: the figure of the narrative it restates (the statement of record). */
   restated: Restatement | null;
+  /** A count of the report's own parts: the things it counts. */
+  counted: DocumentCount | null;
   /** A rate recomputed from the figures it is computed from. */
   recomputed: Recomputed | null;
   /** The figure as the report's figures say it should read, in the author's format. */
@@ -38,14 +41,16 @@ export interface FigureInfo {
 }
 
 /** Each prose figure as the check concluded: computed once, at the end of the check. */
-export function figureInfo(report: Report, links: Link[], restatements: Restatement[], rates: Map<Figure, RateOf>, findings: Finding[]): FigureInfo[] {
-  const byFigure = new Map(links.map((l) => [l.figure, l]));
-  const restating = new Map(restatements.map((r) => [r.figure, r]));
+export function figureInfo(report: Report, sources: { links: Link[]; restated: Restatement[]; counts: DocumentCount[] }, rates: Map<Figure, RateOf>, findings: Finding[]): FigureInfo[] {
+  const byFigure = new Map(sources.links.map((l) => [l.figure, l]));
+  const restating = new Map(sources.restated.map((r) => [r.figure, r]));
+  const counting = new Map(sources.counts.map((c) => [c.figure, c]));
   const flagged = flaggedSpans(findings);
   return report.figures.map((figure) => {
     const known = rates.get(figure);
     const link = byFigure.get(figure) ?? null;
     const restated = link ? null : (restating.get(figure) ?? null);
+    const counted = link || restated ? null : (counting.get(figure) ?? null);
     const role: FigureRole = known?.role ?? (figure.kind === 'amount' ? 'amount' : figure.kind === 'count' ? 'count' : 'other');
     const recomputed = known?.recomputed ?? null;
     let computed: string | null = null;
@@ -54,6 +59,7 @@ export function figureInfo(report: Report, links: Link[], restatements: Restatem
     else if (link?.cell.value.kind === 'number' && link.table.unit) {
       computed = formatNumber(convert(link.cell.value.value, link.table.unit, figure.unit as AmountUnit), figure);
     } else if (restated?.relation === 'same') computed = formatNumber(restatedValue(restated), figure);
+    else if (counted) computed = formatNumber(new Dec(counted.items.length), figure);
     // A link that disagrees without a finding is one the engine is not sure of (cells that
     // disagree with one another, a table without a unit): uncertain, never a verdict.
     const state: FigureState = flagged(figure)
@@ -62,8 +68,8 @@ export function figureInfo(report: Report, links: Link[], restatements: Restatem
         ? link.agrees && !link.candidates
           ? 'agrees'
           : 'uncertain'
-        : restated
-          ? restated.agrees
+        : restated || counted
+          ? (restated ?? counted)!.agrees
             ? 'agrees'
             : 'uncertain'
           : recomputed
@@ -71,7 +77,7 @@ export function figureInfo(report: Report, links: Link[], restatements: Restatem
             : figure.kind === 'amount'
               ? 'unlinked'
               : 'unchecked';
-    return { figure, state, link, restated, role, recomputed, computed, candidates: link?.candidates ?? null };
+    return { figure, state, link, restated, counted, role, recomputed, computed, candidates: link?.candidates ?? null };
   });
 }
 

@@ -188,6 +188,12 @@ const CASES: Record<string, Case[]> = {
     { regexes: ['COMPARED', 'ITEM_CHANGE', 'FLAT', 'head', '/[；;]/'], make: (n) => `${rep(`比2024年${SP}增加 1 万元，其中：公务接待费增加 1 万元；因公出国与上年持平；`, n)}x\n` },
     { regexes: ['BARE_CHANGE', 'ITEM'], make: (n) => `${rep(`经费 1 万元，比2025年预算持平。其中：（一）因公出国费1万元，比2025年预算增加0万元。（二）`, n)}x\n` },
   ],
+  'links/document-counts.ts': [
+    // Each count of 个/项 reads the 400 characters before it for a list of names it closes.
+    { regexes: ['SELF_EVALUATED', 'REFLECTED', 'PROJECT_KIND', 'LISTED', 'LIST_LEAD', 'LEVEL', 'listedNames'], make: (n) => `${rep(`组织对${SP}“A${SP}项目”、B项目${SP}、等${SP}6个项目${SP}开展了${SP}自评，4个一级指标；`, n)}\n` },
+    // The indicator table after a count of 一级指标: every row of every table block, once.
+    { regexes: ['readIndicatorTables'], make: (n) => `4个一级指标。\n\n| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n${rep('| 产出 | 数量 | 某指标 |\n', n)}` },
+  ],
   'links/restated.ts': [
     // Every count of 辆 reads the sentence before it (back to its 。, at most 300 characters) for 截至…日.
     { regexes: ['HOLDINGS', 'FLEET', 'AS_OF', 'sentenceBefore'], make: (n) => `${rep(`截至${SP}2024${SP}年${SP}12${SP}月${SP}保有量为${SP}共有车辆 2 辆、`, n)}x\n` },

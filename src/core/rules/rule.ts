@@ -7,6 +7,7 @@ import type { Templates } from '../identities';
 import type { Report } from '../report';
 import type { Input, RateOf } from '../rates';
 import type { Link } from '../links/link';
+import type { DocumentCount } from '../links/document-counts';
 import type { Restatement } from '../links/restated';
 import type { SumClaim } from '../sums';
 
@@ -19,6 +20,8 @@ export interface Context {
   unlinked: Figure[];
   /** Figures the narrative states twice, each paired with its statement of record. */
   restated: Restatement[];
+  /** Counts of the report's own parts, linked to what they count. */
+  counts: DocumentCount[];
   sums: SumClaim[];
   /** The report templates its tables are checked against (shipped, and the user's). */
   templates: Templates;
