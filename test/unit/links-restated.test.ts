@@ -108,8 +108,21 @@ describe('document counts: what a count of the report’s parts counts', () => {
     const listed = figureAfter(result, '建国前老党员财政医疗补贴项目等', '6');
     assert.equal(listed.counted?.items.length, 6);
     assert.equal(listed.counted.items[2]!.text, '2023年聊城市直离休、二乙以上伤残军人财拨医疗统筹金项目');
-    // `（二）市级预算项目绩效自评结果。…对我局6个项目进行了绩效自评`: 8 forms attached, 6 of them 市级.
-    assert.equal(figureAfter(result, '对我局', '6').counted, null);
+  });
+
+  it('003: a count of a kind of project counts the projects the part on that kind lists; a grade, the 汇总表’s rows of those projects (L615, L621, 汇总表 L743–753)', () => {
+    const result = check(fixture('003_a0c01ccc9db781f0.txt'));
+    // `（二）市级预算项目绩效自评结果。` lists six projects (1.–6., L625–641), `（三）上级对地方转移支付…` two (L647, L649).
+    const city = figureAfter(result, '其中，市级预算项目 ', '6');
+    assert.deepEqual(city.counted?.items.map((i) => i.text), ['职工长期护理保险财政补助项目', '职工长期护理保险福彩公益金项目', '建国前老党员生活补助和医疗补贴市级资金项目', '医疗保障业务工作经费项目', '信息化建设项目', '聊城市直离休、二等乙级以上伤残军人财拨医疗统筹金项目']);
+    assert.deepEqual(figureAfter(result, '上级对地方转移支付项目 ', '2').counted?.items.map((i) => i.text), ['医疗保障能力提升补助资金项目(上年结转)', '医疗保障能力提升补助资金项目']);
+    // The paragraph opens with the part's title: its `对我局6个项目进行了绩效自评` counts the 市级 projects, not the eight forms attached.
+    assert.equal(figureAfter(result, '对我局', '6').counted?.items.length, 6);
+    // The 汇总表 grades eight projects, six 优 (3–8) and two 中 (1–2); of the six 市级 ones, four are 优 (3–6).
+    const best = figureAfter(result, '6个项目中，', '4');
+    assert.deepEqual(best.counted?.items.map((i) => i.text), ['建国前老党员生活补助和医疗补贴市级资金项目', '医疗保障业务经费项目', '信息化建设项目', '聊城市直离休、二等乙级以上伤残军人财拨医疗统筹金项目']);
+    assert.equal(best.state, 'agrees');
+    assert.equal(figureAfter(result, '自评等级为优，', '2').counted?.items.length, 2);
   });
 
   it('a count that differs is an information, never a warning', () => {

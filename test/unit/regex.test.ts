@@ -191,7 +191,10 @@ const CASES: Record<string, Case[]> = {
   'links/document-counts.ts': [
     // Each count of 个/项 reads the 400 characters before it for a list of names it closes.
     { regexes: ['SELF_EVALUATED', 'REFLECTED', 'PROJECT_KIND', 'LISTED', 'LIST_LEAD', 'LEVEL', 'listedNames'], make: (n) => `${rep(`组织对${SP}“A${SP}项目”、B项目${SP}、等${SP}6个项目${SP}开展了${SP}自评，4个一级指标；`, n)}\n` },
-    // The indicator table after a count of 一级指标: every row of every table block, once.
+    // Every paragraph's opening (200 characters) for a part on a kind of project and its projects; every table row for a 汇总表's grade.
+    { regexes: ['KIND_PART', 'PART_OPEN', 'NUMBERED_PROJECT', 'GRADED', 'GRADE', 'hanOnly', 'readKindParts'], make: (n) => `（二）市级${SP}预算项目绩效自评结果。\n\n${rep(`1.${SP}某某${SP}(上年${SP}项目项目${SP}绩效${SP}自评x\n\n（三${SP}\n\n`, n / 2)}${rep(`其中，市级预算项目${SP}2 个，2个项目自评${SP}等级为${SP}优；`, n / 2)}\n` },
+    // The indicator table after a count of 一级指标, and a 汇总表: every row of every table block, once.
+    { regexes: ['blockRows', 'cellKey', 'readSummaryRows'], make: (n) => `2个项目自评等级为优。\n\n| 项目名称 | 自评等级 |\n|---|---|\n${rep(`| 某${SP}项目 | 优${SP} |\n`, n)}` },
     { regexes: ['readIndicatorTables'], make: (n) => `4个一级指标。\n\n| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n${rep('| 产出 | 数量 | 某指标 |\n', n)}` },
   ],
   'links/restated.ts': [

@@ -7,6 +7,7 @@ import type { Template } from '../identities';
 import type { Block, Report } from '../report';
 import { performanceTables } from '../tables/performance';
 import { halfWidth, maskMarkup } from '../text';
+import { nameKey, nameScore } from './performance';
 
 export interface DocumentCount {
   figure: Figure;
@@ -30,6 +31,15 @@ const PROJECT_KIND = /[省市县区]级|本级|上级|下级|转移支付|市对
 const LISTED = /等\s*$/;
 /** Words that open a list of names: `组织对`, `以及`, `包括`. */
 const LIST_LEAD = /^\s*(?:组织)?(?:对|以及|包括)\s*/;
+/** `（二）市级预算项目绩效自评结果。`: the part of the 绩效 section on the projects of one kind. */
+const KIND_PART = /^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*([^，,。；;：:（()）]{2,20}?)项目\s*(?:支出)?\s*绩效自评(?:结果|情况)/;
+/** `（四）部门评价结果。`: the next lettered part. */
+const PART_OPEN = /^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]/;
+/** `1. 职工长期护理保险财政补助项目项目绩效自评综述：` (a list item: its number is the list's): a paragraph on one project. */
+const NUMBERED_PROJECT = /^\s*(?:\d{1,2}\s*[.、．]\s*)?([^，,。；;：:]{2,60}?项目(?:[（(][^（()）]{1,10}[)）])?)(?:项目)?\s*(?:绩效)?自评(?:综述|情况|结果)?\s*[：:]/;
+/** `4个项目自评等级为优`: the projects of a grade. */
+const GRADED = /^\s*个\s*项目\s*(?:的)?\s*(?:自评)?\s*(?:等级|评级)\s*(?:为|是)\s*[“"]?(优秀?|良好?|中|合格|不合格|差)/;
+const GRADE = /^(?:优秀?|良好?|中|合格|不合格|差)$/;
 /** `4个一级指标`: indicators of a level of the 绩效评价指标体系. */
 const LEVEL = /^\s*个\s*([一二三])级指标/;
 const LEVELS = ['一', '二', '三'] as const;
@@ -39,6 +49,8 @@ export function readDocumentCounts(report: Report, template: Template | null): D
   const { norm } = report;
   const forms = template?.performance ? performanceTables(report, template.performance).filter((t) => t.kind === 'project') : [];
   const indicatorTables = readIndicatorTables(report);
+  const parts = readKindParts(report);
+  const summary = readSummaryRows(report);
   const out: DocumentCount[] = [];
   let block: Block | undefined;
   let b = 0;
@@ -58,6 +70,25 @@ export function readDocumentCounts(report: Report, template: Template | null): D
     if (names) {
       push({ zh: '所列项目名称', en: 'the projects named in the list' }, names);
       continue;
+    }
+    // `市级预算项目 6 个`, `…市级预算绩效自评的6个项目中，4个项目自评等级为优`, `（二）市级预算项目绩效自评结果。…对我局6个项目…`:
+    // the kind is the one named last before the count in its sentence, else the one its paragraph opens with.
+    if (/^\s*个\s*项目/.test(after) || /项目\s*$/.test(sentence)) {
+      const words = hanOnly(sentence);
+      const named = parts.map((p) => ({ p, at: words.lastIndexOf(p.kind) })).filter((x) => x.at >= 0).sort((x, y) => y.at - x.at)[0]?.p;
+      const part = named ?? parts.find((p) => p.start === block!.start && f.start > p.start);
+      const grade = GRADED.exec(after)?.[1];
+      if (grade && summary.length) {
+        // Of the kind: the summary's rows that name one of the kind's projects.
+        const rows = summary.filter((r) => r.grade === grade && (!part || part.projects.some((p) => nameScore(nameKey(p.text), nameKey(r.name)) > 0)));
+        const of = part ? `${part.kind}项目中` : '';
+        push({ zh: `绩效自评情况汇总表中${of}自评等级为“${grade}”的项目`, en: `the projects ${part ? `of ${part.kind} ` : ''}graded ${grade} in the 绩效自评情况汇总表` }, rows.map((r) => ({ text: r.name, start: r.start, end: r.end })));
+        continue;
+      }
+      if (part && !grade) {
+        push({ zh: `“${part.kind}项目绩效自评结果”部分所列项目`, en: `the projects the part on ${part.kind} projects lists` }, part.projects);
+        continue;
+      }
     }
     if (forms.length && (SELF_EVALUATED.test(after) || REFLECTED.test(after)) && !ofKind) {
       push({ zh: '报告所附项目支出绩效自评表', en: 'the project self-evaluation forms (项目支出绩效自评表) of the report' }, forms.map((t) => ({ text: t.project, start: t.start, end: t.end })));
@@ -99,34 +130,55 @@ function listedNames(norm: string, from: number, at: number): DocumentCount['ite
   return out.length >= 2 && list.slice(next).trim() === '' ? out : null;
 }
 
+type Span = DocumentCount['items'][number];
+
+/** The rows of a table block as cell spans, from its lines: markdown pipe rows or tab-separated rows. */
+function blockRows(report: Report, block: Block): Span[][] {
+  const out: Span[][] = [];
+  let lineStart = block.start;
+  for (const line of report.norm.slice(block.start, block.end).split('\n')) {
+    const at = lineStart;
+    lineStart += line.length + 1;
+    if (!line.trim() || /^[\s|:-]*$/.test(line)) continue;
+    const pipe = line.trimStart().startsWith('|');
+    let cells = line.split(pipe ? '|' : '\t');
+    let offset = at;
+    if (pipe) {
+      offset += line.indexOf('|') + 1;
+      cells = cells.slice(1, line.trimEnd().endsWith('|') ? -1 : undefined);
+    }
+    out.push(
+      cells.map((c) => {
+        const text = c.trim();
+        const span = { text: halfWidth(maskMarkup(text)), start: offset + c.indexOf(text), end: offset + c.indexOf(text) + text.length };
+        offset += c.length + 1;
+        return span;
+      }),
+    );
+  }
+  return out;
+}
+
+const cellKey = (s: string) => s.replace(/\s/g, '');
+
 interface IndicatorTable {
   start: number;
   /** The indicators of each level (一级, 二级, 三级): the rows that name one, in order. */
-  levels: DocumentCount['items'][];
+  levels: Span[][];
 }
 
 /**
  * The report's 绩效评价指标体系: tables whose header names 一级指标, 二级指标 and 三级指标, each page's
  * part opening with the header again. A level's cell is filled where an indicator of it starts
- * (the ones below it, left blank, are its rows); a row that fills no level goes on the row above.
+ * (the ones below it, left blank, are its rows).
  */
 function readIndicatorTables(report: Report): IndicatorTable[] {
   const out: IndicatorTable[] = [];
   let open: (IndicatorTable & { columns: number[] }) | null = null;
   for (const block of report.blocks) {
     if (block.kind !== 'table') continue;
-    const rows: { line: string; start: number }[] = [];
-    let lineStart = block.start;
-    for (const line of report.norm.slice(block.start, block.end).split('\n')) {
-      if (line.trim() && !/^[\s|:-]*$/.test(line)) rows.push({ line, start: lineStart });
-      lineStart += line.length + 1;
-    }
-    const cellsOf = (line: string) => {
-      const pipe = line.trimStart().startsWith('|');
-      const cells = line.split(pipe ? '|' : '\t');
-      return pipe ? cells.slice(1, line.trimEnd().endsWith('|') ? -1 : undefined) : cells;
-    };
-    const header = rows[0] && cellsOf(rows[0].line).map((c) => halfWidth(maskMarkup(c)).replace(/\s/g, ''));
+    const rows = blockRows(report, block);
+    const header = rows[0]?.map((c) => cellKey(c.text));
     const columns = header ? LEVELS.map((l) => header.indexOf(`${l}级指标`)) : [];
     if (!header || columns.some((c) => c < 0)) {
       open = null;
@@ -136,16 +188,9 @@ function readIndicatorTables(report: Report): IndicatorTable[] {
       open = { start: block.start, levels: [[], [], []], columns };
       out.push(open);
     }
-    for (const { line, start } of rows.slice(1)) {
-      const cells = cellsOf(line);
-      let offset = start + (line.trimStart().startsWith('|') ? line.indexOf('|') + 1 : 0);
-      const spans = cells.map((c) => {
-        const span = { text: c.trim(), start: offset + c.indexOf(c.trim()), end: offset + c.indexOf(c.trim()) + c.trim().length };
-        offset += c.length + 1;
-        return span;
-      });
+    for (const spans of rows.slice(1)) {
       // A page's part opens with the header again.
-      if (columns.every((col, level) => halfWidth(spans[col]?.text ?? '').replace(/\s/g, '') === `${LEVELS[level]}级指标`)) continue;
+      if (columns.every((col, level) => cellKey(spans[col]?.text ?? '') === `${LEVELS[level]}级指标`)) continue;
       columns.forEach((col, level) => {
         const cell = spans[col];
         if (cell && /\p{Script=Han}/u.test(cell.text)) open!.levels[level]!.push(cell);
@@ -154,3 +199,62 @@ function readIndicatorTables(report: Report): IndicatorTable[] {
   }
   return out;
 }
+
+/** A project of a 绩效自评情况汇总表 with its 自评等级: the span is the grade's cell. */
+interface GradedProject extends Span {
+  name: string;
+  grade: string;
+}
+
+/** The rows of the report's 绩效自评情况汇总表: tables whose header names 项目名称 and 自评等级. */
+function readSummaryRows(report: Report): GradedProject[] {
+  const out: GradedProject[] = [];
+  for (const block of report.blocks) {
+    if (block.kind !== 'table') continue;
+    const rows = blockRows(report, block);
+    const header = rows[0]?.map((c) => cellKey(c.text));
+    const name = header?.indexOf('项目名称') ?? -1;
+    const grade = header?.findIndex((h) => /^(?:自评)?等级$/.test(h)) ?? -1;
+    if (name < 0 || grade < 0) continue;
+    for (const row of rows.slice(1)) {
+      const [n, g] = [row[name], row[grade]];
+      if (n && g && /\p{Script=Han}/u.test(n.text) && GRADE.test(cellKey(g.text))) out.push({ ...g, text: cellKey(n.text), name: cellKey(n.text), grade: cellKey(g.text) });
+    }
+  }
+  return out;
+}
+
+/** The projects of one kind, as the 绩效 section's part on them lists them. */
+interface KindPart {
+  /** The kind's words (`市级预算`, `上级对地方转移支付`), Han characters only. */
+  kind: string;
+  /** Where the part's opening paragraph starts. */
+  start: number;
+  projects: Span[];
+}
+
+/**
+ * The parts of the 绩效 section on the projects of one kind (`（二）市级预算项目绩效自评结果。…`,
+ * `（三）上级对地方转移支付项目绩效自评结果。…`) and the projects their numbered paragraphs are on
+ * (`1. 职工长期护理保险财政补助项目项目绩效自评综述：…`), up to the next lettered part or heading.
+ */
+function readKindParts(report: Report): KindPart[] {
+  const out: KindPart[] = [];
+  let open: KindPart | null = null;
+  for (const block of report.blocks) {
+    if (block.kind === 'table') continue;
+    const text = report.norm.slice(block.start, Math.min(block.end, block.start + 200));
+    const part = KIND_PART.exec(text);
+    if (part) {
+      open = { kind: hanOnly(part[1]!), start: block.start, projects: [] };
+      out.push(open);
+      continue;
+    }
+    if (block.kind === 'heading' || PART_OPEN.test(text)) open = null;
+    const project = open && NUMBERED_PROJECT.exec(text);
+    if (project) open!.projects.push({ text: cellKey(project[1]!), start: block.start + project.index + project[0].indexOf(project[1]!), end: block.start + project.index + project[0].indexOf(project[1]!) + project[1]!.length });
+  }
+  return out.filter((p) => p.projects.length);
+}
+
+const hanOnly = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
