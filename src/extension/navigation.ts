@@ -46,7 +46,9 @@ export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vsco
   const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** ${escapeMarkdown(value)}  \n`);
   // Not in Problems, so said here: the figures Gouji did not (or could not) check.
   if (info.state === 'unlinked') return md.appendMarkdown(vscode.l10n.t('Not tied to a table cell, so not checked.'));
-  if (info.state === 'uncertain') {
+  if (info.state === 'uncertain' && (restated || counted)) {
+    md.appendMarkdown(`${vscode.l10n.t('This figure differs from what it restates or counts, but Gouji is not certain they are one thing (or that the report lists all it counts). It is not reported as a warning; compare it yourself.')}  \n`);
+  } else if (info.state === 'uncertain') {
     md.appendMarkdown(`${vscode.l10n.t('Gouji could not decide whether this figure agrees: the sources that fit it disagree. It is not reported as a problem; compare it yourself.')}  \n`);
   } else if (!link && !recomputed && !restated && !counted) return undefined;
   if (link) {
