@@ -48,7 +48,7 @@ export function toJson(results: FileResult[], lang: Lang): string {
     return {
       path: r.path,
       coverage: coverage(infos),
-      figures: infos.map(({ figure: f, role, state, link, computed }) => ({
+      figures: infos.map(({ figure: f, role, state, link, restated, counted, computed }) => ({
         range: lines.range(f.start, f.end),
         text: f.text,
         kind: role,
@@ -56,14 +56,34 @@ export function toJson(results: FileResult[], lang: Lang): string {
         unit: f.unit,
         value: f.value.toString(),
         decimals: f.decimals,
-        source: link && {
-          table: tableName(link.table),
-          row: rowName(link.table, link.row)[lang],
-          column: columnName(link.table, link.cell.column)[lang],
-          text: link.cell.text,
-          value: comparedValue(link.cell),
-          range: lines.range(link.cell.start, link.cell.end),
-        },
+        source: link
+          ? {
+              kind: 'cell',
+              table: tableName(link.table),
+              row: rowName(link.table, link.row)[lang],
+              column: columnName(link.table, link.cell.column)[lang],
+              text: link.cell.text,
+              value: comparedValue(link.cell),
+              range: lines.range(link.cell.start, link.cell.end),
+            }
+          : restated
+            ? {
+                kind: 'stated',
+                relation: restated.relation,
+                text: restated.source.text,
+                unit: restated.source.unit,
+                value: restated.source.value.toFixed(restated.source.decimals),
+                words: restated.subject,
+                range: lines.range(restated.source.start, restated.source.end),
+              }
+            : counted
+              ? {
+                  kind: 'count',
+                  what: counted.what[lang],
+                  value: String(counted.items.length),
+                  items: counted.items.map((i) => ({ text: i.text, range: lines.range(i.start, i.end) })),
+                }
+              : null,
         computed,
       })),
       tables: tableSummary(r),

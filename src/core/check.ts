@@ -4,9 +4,11 @@ import { type Config, severityFor, type Tolerance } from './config';
 import { type Directives, readDirectives } from './directives';
 import { type FigureInfo, figureInfo } from './figure-info';
 import type { Finding, Severity } from './finding';
-import { nameTables, type Template, templateSet } from './identities';
+import { chooseTemplate, nameTables, type Template, templateSet } from './identities';
 import { readReport, type Report } from './report';
 import { type Link, linkFigures } from './links/link';
+import { type DocumentCount, readDocumentCounts } from './links/document-counts';
+import { readRestatements, type Restatement } from './links/restated';
 import { rules } from './rules';
 import { recomputeAll } from './rates';
 import { asFixed, asTabled } from './rules/amount-mismatch';
@@ -17,6 +19,10 @@ export interface CheckResult {
   claims: Claim[];
   links: Link[];
   findings: Finding[];
+  /** Figures the narrative states twice, each with its statement of record. */
+  restated: Restatement[];
+  /** Counts of the report's own parts (its 自评表, the names it lists, its indicators), linked to what they count. */
+  counts: DocumentCount[];
   /** Each prose figure: its link, its recomputed value, its verdict — what every presenter shows. */
   figures: FigureInfo[];
 }
@@ -41,16 +47,18 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   nameTables(report, templates);
   const claims = readClaims(report);
   const { links, unlinked, statements } = linkFigures(report, claims, templates);
+  const restated = readRestatements(report, statements, links);
+  const counts = readDocumentCounts(report, chooseTemplate(report, templates));
   const sums = readSums(report, claims);
   const directives = readDirectives(report.text, RULE_IDS);
   const fixed = asFixed(links);
   const summed = asSummed(sums, links, asTabled(links, fixed));
   const rates = recomputeAll(claims, fixed, summed);
-  const context = { report, claims, links, unlinked, statements, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, asSummed: summed, rates };
+  const context = { report, claims, links, unlinked, restated, counts, sums, templates, directives, tolerance: options.tolerance ?? 'rounding', asFixed: fixed, asSummed: summed, rates };
   // Each rule reports where and what; its id and default severity are stamped here.
   const findings = rules.flatMap((rule) => rule.check(context).map((f): Stamped => ({ ...f, rule: rule.id, severity: f.severity ?? rule.severity })));
   const settled = settle(findings, directives, options.rules);
-  return { report, claims, links, findings: settled, figures: figureInfo(report, links, rates, settled) };
+  return { report, claims, links, restated, counts, findings: settled, figures: figureInfo(report, { links, restated, counts }, rates, settled) };
 }
 
 const RULE_IDS = rules.map((r) => r.id);

@@ -3,10 +3,13 @@
 import { type Finding, isSerious, type Message } from './finding';
 import type { Figure } from './figures';
 import { round } from './interval';
-import { type AmountUnit, convert, formatNumber } from './number';
+import type Decimal from 'decimal.js';
+import { type AmountUnit, convert, Dec, formatNumber, isAmountUnit } from './number';
 import type { RateOf, Recomputed } from './rates';
 import type { Report } from './report';
 import type { CellRef, Link } from './links/link';
+import type { DocumentCount } from './links/document-counts';
+import type { Restatement } from './links/restated';
 import { firstAtLeast } from './text';
 
 export type FigureRole = RateOf['role'] | 'amount' | 'count' | 'other';
@@ -25,6 +28,10 @@ export interface FigureInfo {
   role: FigureRole;
   /** The cell an amount restates. */
   link: Link | null;
+  /** When no cell is its source: the figure of the narrative it restates (the statement of record). */
+  restated: Restatement | null;
+  /** A count of the report's own parts: the things it counts. */
+  counted: DocumentCount | null;
   /** A rate recomputed from the figures it is computed from. */
   recomputed: Recomputed | null;
   /** The figure as the report's figures say it should read, in the author's format. */
@@ -34,12 +41,16 @@ export interface FigureInfo {
 }
 
 /** Each prose figure as the check concluded: computed once, at the end of the check. */
-export function figureInfo(report: Report, links: Link[], rates: Map<Figure, RateOf>, findings: Finding[]): FigureInfo[] {
-  const byFigure = new Map(links.map((l) => [l.figure, l]));
+export function figureInfo(report: Report, sources: { links: Link[]; restated: Restatement[]; counts: DocumentCount[] }, rates: Map<Figure, RateOf>, findings: Finding[]): FigureInfo[] {
+  const byFigure = new Map(sources.links.map((l) => [l.figure, l]));
+  const restating = new Map(sources.restated.map((r) => [r.figure, r]));
+  const counting = new Map(sources.counts.map((c) => [c.figure, c]));
   const flagged = flaggedSpans(findings);
   return report.figures.map((figure) => {
     const known = rates.get(figure);
     const link = byFigure.get(figure) ?? null;
+    const restated = link ? null : (restating.get(figure) ?? null);
+    const counted = link || restated ? null : (counting.get(figure) ?? null);
     const role: FigureRole = known?.role ?? (figure.kind === 'amount' ? 'amount' : figure.kind === 'count' ? 'count' : 'other');
     const recomputed = known?.recomputed ?? null;
     let computed: string | null = null;
@@ -47,7 +58,8 @@ export function figureInfo(report: Report, links: Link[], rates: Map<Figure, Rat
     else if (link?.cell.value.kind === 'number' && figure.kind === 'count') computed = formatNumber(link.cell.value.value, figure);
     else if (link?.cell.value.kind === 'number' && link.table.unit) {
       computed = formatNumber(convert(link.cell.value.value, link.table.unit, figure.unit as AmountUnit), figure);
-    }
+    } else if (restated?.relation === 'same') computed = formatNumber(restatedValue(restated), figure);
+    else if (counted) computed = formatNumber(new Dec(counted.items.length), figure);
     // A link that disagrees without a finding is one the engine is not sure of (cells that
     // disagree with one another, a table without a unit): uncertain, never a verdict.
     const state: FigureState = flagged(figure)
@@ -56,13 +68,22 @@ export function figureInfo(report: Report, links: Link[], rates: Map<Figure, Rat
         ? link.agrees && !link.candidates
           ? 'agrees'
           : 'uncertain'
-        : recomputed
-          ? 'agrees'
-          : figure.kind === 'amount'
-            ? 'unlinked'
-            : 'unchecked';
-    return { figure, state, link, role, recomputed, computed, candidates: link?.candidates ?? null };
+        : restated || counted
+          ? (restated ?? counted)!.agrees
+            ? 'agrees'
+            : 'uncertain'
+          : recomputed
+            ? 'agrees'
+            : figure.kind === 'amount'
+              ? 'unlinked'
+              : 'unchecked';
+    return { figure, state, link, restated, counted, role, recomputed, computed, candidates: link?.candidates ?? null };
   });
+}
+
+/** The statement of record's value in the restating figure's unit. */
+function restatedValue({ figure, source }: Restatement): Decimal {
+  return isAmountUnit(figure.unit) && isAmountUnit(source.unit) ? convert(source.value, source.unit, figure.unit) : source.value;
 }
 
 /** Whether a warning or error lies on a figure; findings come sorted by start. */

@@ -13,6 +13,8 @@ import { rangeOf, type Reports } from './reports';
 /** Decimals shown for a recomputed rate and its interval: enough to see why it rounds as it does. */
 const SHOWN_DECIMALS = 4;
 export const REVEAL_COMMAND = 'gouji.revealRange';
+/** The things a count counts, listed in its hover: the first few. */
+const HOVER_ITEMS = 10;
 
 /** Report text shown as is: markdown's special characters escaped, spaces kept. */
 function escapeMarkdown(text: string): string {
@@ -39,14 +41,16 @@ function placeNames(table: Table, row: Row, cell: Cell): [string, string, string
 }
 
 export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vscode.MarkdownString | undefined {
-  const { link, recomputed } = info;
+  const { link, recomputed, restated, counted } = info;
   const md = hoverMarkdown();
   const line = (label: string, value: string) => md.appendMarkdown(`**${label}:** ${escapeMarkdown(value)}  \n`);
   // Not in Problems, so said here: the figures Gouji did not (or could not) check.
   if (info.state === 'unlinked') return md.appendMarkdown(vscode.l10n.t('Not tied to a table cell, so not checked.'));
-  if (info.state === 'uncertain') {
+  if (info.state === 'uncertain' && (restated || counted)) {
+    md.appendMarkdown(`${vscode.l10n.t('This figure differs from what it restates or counts, but Gouji is not certain they are one thing (or that the report lists all it counts). It is not reported as a warning; compare it yourself.')}  \n`);
+  } else if (info.state === 'uncertain') {
     md.appendMarkdown(`${vscode.l10n.t('Gouji could not decide whether this figure agrees: the sources that fit it disagree. It is not reported as a problem; compare it yourself.')}  \n`);
-  } else if (!link && !recomputed) return undefined;
+  } else if (!link && !recomputed && !restated && !counted) return undefined;
   if (link) {
     const { table, row, cell } = link;
     const [tableWords, rowWords, columnWords] = placeNames(table, row, cell);
@@ -55,6 +59,19 @@ export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vsco
     line(vscode.l10n.t('Column'), columnWords);
     line(vscode.l10n.t('Value as written'), table.unit ? `${cell.text} ${table.unit}` : cell.text);
     if (!link.agrees) line(vscode.l10n.t('Disagrees with the text'), info.figure.text);
+  }
+  if (restated) {
+    const { source } = restated;
+    const where = vscode.l10n.t('line {0}', doc.positionAt(source.start).line + 1);
+    line(vscode.l10n.t('Stated elsewhere'), `${restated.subject} ${source.text}${source.unit ? ` ${source.unit}` : ''} (${where})`);
+    if (restated.relation === 'part') md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This figure counts some of those: it may be fewer, never more.'))}  \n`);
+    if (!restated.agrees) line(vscode.l10n.t('Disagrees with the text'), info.figure.text);
+  }
+  if (counted) {
+    line(vscode.l10n.t('Counts'), counted.what[messageLang()]);
+    line(vscode.l10n.t('In the report'), String(counted.items.length));
+    for (const item of counted.items.slice(0, HOVER_ITEMS)) md.appendMarkdown(`- ${revealLink(item.text.slice(0, 40), doc, item.start, item.end)}\n`);
+    if (counted.items.length > HOVER_ITEMS) md.appendMarkdown(`- …\n`);
   }
   if (recomputed) {
     line(vscode.l10n.t('Formula'), recomputed.formula);
@@ -67,6 +84,7 @@ export function describeFigure(info: FigureInfo, doc: vscode.TextDocument): vsco
   }
   if (info.computed && info.computed !== info.figure.text) line(vscode.l10n.t('Should read'), info.computed);
   if (link) md.appendMarkdown(revealLink(vscode.l10n.t('Reveal the source cell'), doc, link.cell.start, link.cell.end));
+  if (restated) md.appendMarkdown(revealLink(vscode.l10n.t('Reveal the statement'), doc, restated.source.start, restated.source.unitEnd));
   return md;
 }
 

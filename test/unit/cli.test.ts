@@ -63,7 +63,18 @@ describe('gouji check (CLI)', () => {
     assert.equal(change.computed, '16.72');
     // A linked amount carries its source cell, as written in the table.
     const linked = file.figures.find((f: { text: string; source: unknown }) => f.text === '2,473,866.60' && f.source);
-    assert.deepEqual({ ...linked.source, range: undefined }, { table: '公开05表 一般公共预算财政拨款支出决算表', row: '2101599 其他医疗保障管理事务支出', column: '本年支出合计', text: '2,473,866.60', value: '2473866.60', range: undefined });
+    assert.deepEqual({ ...linked.source, range: undefined }, { kind: 'cell', table: '公开05表 一般公共预算财政拨款支出决算表', row: '2101599 其他医疗保障管理事务支出', column: '本年支出合计', text: '2,473,866.60', value: '2473866.60', range: undefined });
+    // No cell holds the 绩效 section's `…补助资金共计 147 万元` (line 553): it restates the item's
+    // `…其他医疗保障管理事务支出(项)年初预算为 1,470,000.00 元` of line 423, whose reason names the fund.
+    type JsonFigure = { text: string; unit: string; range: { start: { line: number } }; source: { relation?: string; range: { start: { line: number } } } | null };
+    const funds = file.figures.find((f: JsonFigure) => f.text === '147' && f.range.start.line === 552);
+    assert.equal(funds.state, 'agrees');
+    assert.equal(funds.computed, '147');
+    assert.deepEqual({ ...funds.source, words: undefined }, { kind: 'stated', relation: 'same', text: '1,470,000.00', unit: '元', value: '1470000.00', words: undefined, range: { start: { line: 422, character: 44 }, end: { line: 422, character: 56 } } });
+    // The 三公 section's `公务用车保有量为 0 辆` (line 461) is part of the 国有资产 section's `共有车辆 0 辆` (line 491).
+    const held = file.figures.find((f: JsonFigure) => f.text === '0' && f.range.start.line === 460 && f.unit === '辆' && f.source);
+    assert.equal(held.source.relation, 'part');
+    assert.equal(held.source.range.start.line, 490);
   });
 
   it('reports malformed figures of fixture 000 as diagnostics, exit code 1', () => {

@@ -183,17 +183,26 @@ const CASES: Record<string, Case[]> = {
   'rules/trend-word.ts': [
     { regexes: ['CONCLUSION', 'FLAT', 'CHANGE_IN_CLAUSE'], make: (n) => `收支总计增加 10 万元，增长 5%。${rep(`导致${'收支'.repeat(10)}${SP}减少 与${SP}上年${SP}x 增加为${SP}1 与上年持平`, n)}\n` },
   ],
-  'rules/vehicle-count.ts': [
-    // Every count of 辆 reads the sentence before it (back to its 。, at most 300 characters) for 截至…日.
-    { regexes: ['HOLDINGS', 'FLEET', 'AS_OF', 'sentenceBefore'], make: (n) => `${rep(`截至${SP}2024${SP}年${SP}12${SP}月${SP}保有量为${SP}共有车辆 2 辆、`, n)}x\n` },
-  ],
   'rules/changes-sum.ts': [
     // Each change (比…增加 A) looks for a 其中 list in the next 300 characters and splits it at ；.
     { regexes: ['COMPARED', 'ITEM_CHANGE', 'FLAT', 'head', '/[；;]/'], make: (n) => `${rep(`比2024年${SP}增加 1 万元，其中：公务接待费增加 1 万元；因公出国与上年持平；`, n)}x\n` },
     { regexes: ['BARE_CHANGE', 'ITEM'], make: (n) => `${rep(`经费 1 万元，比2025年预算持平。其中：（一）因公出国费1万元，比2025年预算增加0万元。（二）`, n)}x\n` },
   ],
-  'rules/repeated-count.ts': [
-    { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'sameThing', 'corroborated'], make: (n) => `${rep(`其中谈判药品转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+  'links/document-counts.ts': [
+    // Each count of 个/项 reads the 400 characters before it for a list of names it closes.
+    { regexes: ['SELF_EVALUATED', 'REFLECTED', 'PROJECT_KIND', 'LISTED', 'LIST_LEAD', 'LEVEL', 'listedNames'], make: (n) => `${rep(`组织对${SP}“A${SP}项目”、B项目${SP}、等${SP}6个项目${SP}开展了${SP}自评，4个一级指标；`, n)}\n` },
+    // Every paragraph's opening (200 characters) for a part on a kind of project and its projects; every table row for a 汇总表's grade.
+    { regexes: ['KIND_PART', 'PART_OPEN', 'NUMBERED_PROJECT', 'GRADED', 'GRADE', 'hanOnly', 'readKindParts'], make: (n) => `（二）市级${SP}预算项目绩效自评结果。\n\n${rep(`1.${SP}某某${SP}(上年${SP}项目项目${SP}绩效${SP}自评x\n\n（三${SP}\n\n`, n / 2)}${rep(`其中，市级预算项目${SP}2 个，2个项目自评${SP}等级为${SP}优；`, n / 2)}\n` },
+    // The indicator table after a count of 一级指标, and a 汇总表: every row of every table block, once.
+    { regexes: ['blockRows', 'cellKey', 'readSummaryRows'], make: (n) => `2个项目自评等级为优。\n\n| 项目名称 | 自评等级 |\n|---|---|\n${rep(`| 某${SP}项目 | 优${SP} |\n`, n)}` },
+    { regexes: ['readIndicatorTables'], make: (n) => `4个一级指标。\n\n| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n${rep('| 产出 | 数量 | 某指标 |\n', n)}` },
+  ],
+  'links/restated.ts': [
+    // Every count of 辆 reads the sentence before it (back to its 。, at most 300 characters) for 截至…日.
+    { regexes: ['HOLDINGS', 'FLEET', 'AS_OF', 'sentenceBefore'], make: (n) => `${rep(`截至${SP}2024${SP}年${SP}12${SP}月${SP}保有量为${SP}共有车辆 2 辆、`, n)}x\n` },
+    { regexes: ['BOUNDARY', 'WHEN', 'FILLER', 'NEGATION', 'sameThing', 'sameHead', 'corroborated'], make: (n) => `${rep(`其中谈判药品不转常规${SP}2024年${SP}共计${SP}3种，`, n)}\n` },
+    // Each unlinked amount of funds against every earlier 年初预算 of equal value: the longest name run of the two paragraphs.
+    { regexes: ['BUDGET_LEAD', 'FUNDS_LEAD', 'SPENT', 'hanOnly', 'commonRun'], make: (n) => `${rep(`(项)年初预算为${SP}${SP}1,470,000.00 元，主要原因是补助资金增加。`, n / 2)}\n\n${rep(`补助资金${SP}共计${SP}147 万元，文件下达${SP}147 万元；`, n / 2)}\n` },
   ],
   'rules/parts-sum.ts': [
     // digitsOf on a split whose figures are long runs of digits (and the transposition test on them).

@@ -18,13 +18,13 @@ import { APPROXIMATE_LEAD, DELTA_LEAD } from './lexicon';
 import type { Link } from './link';
 
 /** A project's name as names are compared: its words only (项目, marks and brackets dropped). */
-const nameKey = memoized((s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60));
+export const nameKey = memoized((s: string) => labelKey(s).replace(/项目/g, '').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').slice(0, 60));
 
 /**
  * How well a subject names a table's project, 0–1 (Dice over the common subsequence); 0 when
  * it does not: less than 0.6, unless the table's whole name is in the subject.
  */
-function nameScore(subject: string, project: string): number {
+export function nameScore(subject: string, project: string): number {
   if (subject.length < 2 || project.length < 2) return 0;
   // The characters the two share bound their common subsequence: most pairs (every heading of
   // a long file against every table) fail here, without the quadratic comparison.

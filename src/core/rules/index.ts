@@ -9,6 +9,7 @@ import { completionMismatch } from './completion-mismatch';
 import { countMismatch } from './count-mismatch';
 import { departmentName } from './department-name';
 import { directionWord } from './direction-word';
+import { documentCount } from './document-count';
 import { malformedNumber } from './malformed-number';
 import { partsSum } from './parts-sum';
 import { percentSign } from './percent-sign';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   repeatedFigure,
   repeatedCount,
   vehicleCount,
+  documentCount,
   zeroBaseRate,
   directionWord,
   trendWord,

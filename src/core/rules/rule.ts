@@ -6,7 +6,9 @@ import type { Figure } from '../figures';
 import type { Templates } from '../identities';
 import type { Report } from '../report';
 import type { Input, RateOf } from '../rates';
-import type { Link, Statement } from '../links/link';
+import type { Link } from '../links/link';
+import type { DocumentCount } from '../links/document-counts';
+import type { Restatement } from '../links/restated';
 import type { SumClaim } from '../sums';
 
 /** What every rule reads: the report, its narrative's claims and their links, computed once. */
@@ -16,8 +18,10 @@ export interface Context {
   links: Link[];
   /** Amounts of the prose that no cell could be found for. */
   unlinked: Figure[];
-  /** Amounts with what they are said to be, for the same thing stated twice. */
-  statements: Statement[];
+  /** Figures the narrative states twice, each paired with its statement of record. */
+  restated: Restatement[];
+  /** Counts of the report's own parts, linked to what they count. */
+  counts: DocumentCount[];
   sums: SumClaim[];
   /** The report templates its tables are checked against (shipped, and the user's). */
   templates: Templates;
