@@ -9,7 +9,7 @@ import { convert, Dec } from '../number';
 import type { Report } from '../report';
 import type { Cell, Column, Row, Table } from '../tables/model';
 import { analyseCodes, type CodeAnalysis, childLength } from './codes';
-import { bindAll, findColumn, normalLabel, regex, rowLabel, rowMatches, sameColumn, tablePrecision } from './match';
+import { bindAll, findColumn, normalLabel, regexAround, rowLabel, rowMatches, sameColumn, tablePrecision } from './match';
 import type { ColumnSelector, Identity, Ref, RowSelector, Template } from './schema';
 
 /** One cell an identity reads. */
@@ -242,7 +242,7 @@ class Evaluator {
         const coded = bands!.some((t) => t.rows.some((r) => r.code));
         const matches = bands!.flatMap((table) =>
           table.rows
-            .filter((row) => (coded ? row.code === cls.code : cls.label !== undefined && regex(`^(?:${cls.label})$`).test(rowLabel(row))))
+            .filter((row) => (coded ? row.code === cls.code : cls.label !== undefined && wholeLabel(cls.label).test(rowLabel(row))))
             .map((row) => ({ table, row })),
         );
         // Two rows for one class is a misreading; which one is meant cannot be told.
@@ -308,6 +308,9 @@ class Evaluator {
  * (`6,812.1`, `170` among figures with two decimals), and reading `170` as ±0.5 would hide
  * real faults.
  */
+/** A template's row label as the whole of a row's label. */
+const wholeLabel = regexAround((label) => `^(?:${label})$`);
+
 function figure(o: Operand, unit: Table['unit']): { value: Decimal; half: Decimal; decimals: number } {
   const decimals = tablePrecision(o.table);
   const v = o.cell.value;

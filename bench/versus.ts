@@ -1,0 +1,63 @@
+// Side by side: this checkout's engine against another checkout's (e.g. a worktree at an older
+// commit), timed alternately in one process so that the machine's noise hits both alike.
+//   node --import tsx bench/versus.ts OTHER_CHECKOUT [--runs N] [--read] [--mb 1,10] [FIXTURE...]
+// Bundles src/core of both into dist/versus/ (esbuild, as esbuild.mjs does), then for each
+// report of test/fixtures/reports (or those named; with --mb, binders of the markdown fixtures
+// of those sizes, as bench.ts makes them) runs each engine in turn, order swapped every round,
+// and prints the medians and their ratio. --read times readReport instead of check.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { binder, MARKDOWN_FIXTURES } from './binder';
+
+type Engine = { name: string; check: (text: string) => unknown; readReport: (text: string) => unknown };
+
+const args = process.argv.slice(2);
+const take = (name: string, values = 0): string[] | null => (args.includes(name) ? args.splice(args.indexOf(name), 1 + values).slice(1) : null);
+const runs = Number(take('--runs', 1)?.[0] ?? 21);
+const readOnly = take('--read') !== null;
+const sizes = take('--mb', 1)?.[0]?.split(',').map(Number) ?? [];
+const [other, ...only] = args;
+if (!other) throw new Error('usage: node --import tsx bench/versus.ts OTHER_CHECKOUT [--runs N] [--read] [--mb 1,10] [FIXTURE...]');
+
+const here = join(__dirname, '..');
+/** check and readReport of the checkout at `root`, bundled into one CommonJS file. */
+async function engine(root: string, name: string): Promise<Engine> {
+  const outfile = join(here, 'dist', 'versus', `${name}.cjs`);
+  await build({
+    stdin: { contents: "export { check } from './src/core/check'; export { readReport } from './src/core/report';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning', outfile,
+  });
+  return { name, ...(require(outfile) as Omit<Engine, 'name'>) };
+}
+
+async function main(): Promise<void> {
+  const engines = [await engine(resolve(other!), basename(resolve(other!))), await engine(here, 'this')];
+  const fixtures = join(here, 'test', 'fixtures', 'reports');
+  const read = (file: string) => readFileSync(join(fixtures, basename(file)), 'utf8');
+  const reports: [string, string][] = sizes.length
+    ? sizes.map((mb) => [`binder ${mb} MB`, binder(MARKDOWN_FIXTURES.map(read), mb)])
+    : (only.length ? only : readdirSync(fixtures).sort()).map((file) => [basename(file), read(file)]);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const f = (n: number) => n.toFixed(1).padStart(7);
+
+  console.log(`${readOnly ? 'readReport' : 'check'}: median ms of ${runs} alternating runs (3 warm-up each)\n`);
+  console.log(`| report | ${engines.map((e) => e.name).join(' | ')} | this ÷ ${engines[0]!.name} |`);
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, text] of reports) {
+    const ms: number[][] = engines.map(() => []);
+    for (let i = -Math.min(3, runs); i < runs; i++) {
+      // Swapped every round, so that neither engine always runs second (after the other's garbage).
+      for (const k of i % 2 ? [0, 1] : [1, 0]) {
+        const t = performance.now();
+        if (readOnly) engines[k]!.readReport(text);
+        else engines[k]!.check(text);
+        if (i >= 0) ms[k]!.push(performance.now() - t);
+      }
+    }
+    const [a, b] = ms.map(median) as [number, number];
+    console.log(`| ${name.slice(0, 26)} | ${f(a)} | ${f(b)} | ${(b / a).toFixed(2)} |`);
+  }
+}
+
+void main();
