@@ -302,15 +302,15 @@ class Evaluator {
   }
 }
 
+/** A template's row label as the whole of a row's label. */
+const wholeLabel = regexAround((label) => `^(?:${label})$`);
+
 /**
  * A cell's value and half a unit of its last shown digit, in `unit`. A blank counts as an exact
  * zero. A figure is shown at least to its table's precision: tables drop trailing zeros
  * (`6,812.1`, `170` among figures with two decimals), and reading `170` as ±0.5 would hide
  * real faults.
  */
-/** A template's row label as the whole of a row's label. */
-const wholeLabel = regexAround((label) => `^(?:${label})$`);
-
 function figure(o: Operand, unit: Table['unit']): { value: Decimal; half: Decimal; decimals: number } {
   const decimals = tablePrecision(o.table);
   const v = o.cell.value;

@@ -470,13 +470,12 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
   const byRow = new Map<FundRow, Row>();
   const totalOnly = new Set(v.totalOnly as FundColumn[]);
   for (const row of g.rows) {
-    const joined = row.cells.map((c) => c.key).join('');
-    const named = colRe.map(([name, re]) => ({ name, at: joined.search(re) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at).map((x) => x.name);
-    if (!orders.length && named.length >= 3 && !rowRe.some(([, re]) => row.cells.some((c) => re.test(c.key)))) {
-      orders = (v.orders as FundColumn[][]).filter((o) => isSubsequence(named, o));
+    if (!orders.length) {
+      const joined = row.cells.map((c) => c.key).join('');
+      const named = colRe.map(([name, re]) => ({ name, at: joined.search(re) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at).map((x) => x.name);
+      if (named.length >= 3 && !rowRe.some(([, re]) => row.cells.some((c) => re.test(c.key)))) orders = (v.orders as FundColumn[][]).filter((o) => isSubsequence(named, o));
       continue;
     }
-    if (!orders.length) continue;
     const labelAt = row.cells.findIndex((c) => rowRe.some(([, re]) => re.test(c.key)));
     if (labelAt < 0) continue;
     const name = rowRe.find(([, re]) => re.test(row.cells[labelAt]!.key))![0];
@@ -532,6 +531,8 @@ function readScores(report: Report, v: PerformanceVocabulary, rows: SourceRow[])
   const out: Row[] = [];
   let total: { row: Row; cell: Cell } | null = null;
   const totalRe = regex(v.total);
+  const targetRe = regex(v.indicators.target);
+  const achievedRe = regex(v.indicators.achieved);
   let header: { name: number; target: number; achieved: number; score: number } | null = null;
   for (const row of rows) {
     const keys = row.cells.map((c) => c.key);
@@ -547,8 +548,8 @@ function readScores(report: Report, v: PerformanceVocabulary, rows: SourceRow[])
       }
       continue;
     }
-    const target = keys.findIndex((k) => regex(v.indicators.target).test(k));
-    const achieved = keys.findIndex((k) => regex(v.indicators.achieved).test(k));
+    const target = keys.findIndex((k) => targetRe.test(k));
+    const achieved = keys.findIndex((k) => achievedRe.test(k));
     const score = keys.findIndex((k) => /^得分$/.test(k));
     if (target >= 1 && achieved > target && score > achieved) {
       header = { name: target - 1, target, achieved, score };
