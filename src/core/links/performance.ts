@@ -121,6 +121,8 @@ export class PerformanceLinker {
   private mentioned: { block: Block; text: string; mentions: { table: PerformanceTable; end: number }[] } | null = null;
   /** Each phrase, and the whole of a clause's words that is it (after the vocabulary's lead). */
   private readonly phrases: { phrase: PerformanceVocabulary['phrases'][number]; whole: RegExp }[];
+  /** The subject of each heading asked about (every figure of a section asks about its heading). */
+  private readonly subjects = new Map<string, string>();
 
   constructor(
     private readonly report: Report,
@@ -165,8 +167,12 @@ export class PerformanceLinker {
 
   /** The words of a section's heading (or numbered item) that name a project. */
   private subjectOf(heading: string): string {
-    const last = heading.split('|').pop()!.replace(/^[#*\s]+/, '');
-    return nameKey(labelKey(last).replace(subjectEnd(this.vocabulary!.subject), ''));
+    let subject = this.subjects.get(heading);
+    if (subject === undefined) {
+      const last = heading.split('|').pop()!.replace(/^[#*\s]+/, '');
+      this.subjects.set(heading, (subject = nameKey(labelKey(last).replace(subjectEnd(this.vocabulary!.subject), ''))));
+    }
+    return subject;
   }
 
   /**

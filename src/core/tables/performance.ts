@@ -476,6 +476,8 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
       if (named.length >= 3 && !rowRe.some(([, re]) => row.cells.some((c) => re.test(c.key)))) orders = (v.orders as FundColumn[][]).filter((o) => isSubsequence(named, o));
       continue;
     }
+    // Every funds row read: the rest are indicators.
+    if (byRow.size === rowRe.length) break;
     const labelAt = row.cells.findIndex((c) => rowRe.some(([, re]) => re.test(c.key)));
     if (labelAt < 0) continue;
     const name = rowRe.find(([, re]) => re.test(row.cells[labelAt]!.key))![0];
