@@ -56,28 +56,38 @@ function sentences(norm: string, start: number, end: number): [number, number][]
 
 
 
-type RowIndex = Map<string, { table: Table; row: Row }[]>;
+interface RowIndex {
+  /** Rows by label key, of tables with a unit and rows with a figure (what a total is read from). */
+  byLabel: Map<string, { table: Table; row: Row }[]>;
+  /** Where each report of the file starts (its 01 table), in document order (as the tables are). */
+  reportStarts: number[];
+}
 
 /** Table rows by label, built once per report. */
 function rowIndex(report: Report): RowIndex {
-  const index: RowIndex = new Map();
+  const byLabel: RowIndex['byLabel'] = new Map();
   for (const table of report.tables) {
+    if (!table.unit) continue;
     for (const row of table.rows) {
       const key = labelKey(row.label);
-      if (key) index.set(key, [...(index.get(key) ?? []), { table, row }]);
+      if (!key || !row.cells.some((c) => c.value.kind === 'number')) continue;
+      const rows = byLabel.get(key);
+      if (rows) rows.push({ table, row });
+      else byLabel.set(key, [{ table, row }]);
     }
   }
-  return index;
+  const reportStarts = report.tables.filter((t) => /^(公开01表|部门公开表1|预算公开表1)$/.test(t.code ?? '')).map((t) => t.start);
+  return { byLabel, reportStarts };
 }
 
 /**
  * The first figure of the first row named `name`, in `unit` — within the report that `at` is
  * in, when a file holds several (a report starts at its 01 table).
  */
-function tableTotal(report: Report, index: RowIndex, name: string, unit: AmountUnit, at: number): Whole | null {
-  const rows = (index.get(labelKey(name)) ?? []).filter(({ table, row }) => table.unit && row.cells.some((c) => c.value.kind === 'number'));
-  const firsts = report.tables.filter((t) => t.start < at && /^(公开01表|部门公开表1|预算公开表1)$/.test(t.code ?? ''));
-  const reportStart = firsts[firsts.length - 1]?.start ?? 0;
+function tableTotal(index: RowIndex, name: string, unit: AmountUnit, at: number): Whole | null {
+  const rows = index.byLabel.get(labelKey(name)) ?? [];
+  const starts = index.reportStarts;
+  const reportStart = starts[firstAtLeast(starts, at, (s) => s) - 1] ?? 0;
   const found = rows.find(({ table }) => table.start >= reportStart) ?? rows[0];
   if (!found) return null;
   const { table, row } = found;
@@ -223,7 +233,7 @@ export function readClaims(report: Report): Claim[] {
       if (named) {
         const name = labelKey(named[1]!);
         const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && comparable(g.unit, part.unit) && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
-        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, (rows ??= rowIndex(report)), name, part.unit as AmountUnit, fig.start);
+        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal((rows ??= rowIndex(report)), name, part.unit as AmountUnit, fig.start);
         if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
       } else if (SHARE_BARE.test(before)) {
         const group = shareGroups.get(sentenceOf(fig)) ?? [];
