@@ -42,7 +42,7 @@ function nameScore(subject: string, project: string): number {
 function sharedCharacters(a: string, b: string): number {
   const countsB = characterCounts(b);
   let shared = 0;
-  for (const [ch, n] of characterCounts(a)) shared += Math.min(n, countsB.get(ch) ?? 0);
+  characterCounts(a).forEach((n, ch) => (shared += Math.min(n, countsB.get(ch) ?? 0)));
   return shared;
 }
 

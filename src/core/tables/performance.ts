@@ -13,7 +13,7 @@ import type { PerformanceVocabulary } from '../identities/schema';
 import { explains, percentOf, shown } from '../interval';
 import { type AmountUnit, type CellValue, Dec } from '../number';
 import type { Report } from '../report';
-import { halfWidth, labelKey, maskMarkup, memoized } from '../text';
+import { firstAtLeast, halfWidth, labelKey, maskMarkup, memoized } from '../text';
 import { regex } from '../identities/match';
 import type { Cell, Column, Row, Table } from './model';
 import { statedUnit } from './meta';
@@ -314,10 +314,11 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
   // PDF text puts a form's cells one (or two) a line, outside any table block: read those forms
   // from their lines, where the title of one no table above covers stands.
   const read = out.length;
+  const headings = report.blocks.filter((b) => b.kind === 'heading').map((b) => b.start);
   for (const m of report.norm.matchAll(/^[^\n]{1,60}$/gm)) {
     if (!titleRe.test(key(m[0]))) continue;
     const from = m.index + m[0].length;
-    const to = lineFormEnd(report, vocabulary, from);
+    const to = lineFormEnd(report, vocabulary, headings, from);
     // The form starts at its first word. A form of table rows was read there already: not read again.
     const start = from + report.norm.slice(from, to).search(/\S|$/);
     if (out.slice(0, read).some((t) => t.start < to && start < t.end)) continue;
@@ -327,10 +328,13 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Where the form whose title ends at `from` ends: at the next title or heading, 6000 characters at most. */
-function lineFormEnd(report: Report, v: PerformanceVocabulary, from: number): number {
-  const next = report.blocks.find((b) => b.start > from && b.kind === 'heading');
-  const to = Math.min(next?.start ?? report.norm.length, from + 6000);
+/**
+ * Where the form whose title ends at `from` ends: at the next title or heading (`headings`: where
+ * each starts, in order), 6000 characters at most.
+ */
+function lineFormEnd(report: Report, v: PerformanceVocabulary, headings: number[], from: number): number {
+  const next = headings[firstAtLeast(headings, from + 1, (h) => h)];
+  const to = Math.min(next ?? report.norm.length, from + 6000);
   const titleRe = regex(v.title);
   for (const m of report.norm.slice(from, to).matchAll(/^[^\n]{1,60}$/gm)) if (titleRe.test(key(m[0]))) return from + m.index;
   return to;
