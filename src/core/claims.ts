@@ -133,8 +133,10 @@ export function readClaims(report: Report): Claim[] {
     // pattern read on them is anchored at their end, and a long run (spaces) stays linear.
     const lead = (i: number) => norm.slice(Math.max(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start - LEAD), inBlock[i]!.start);
     // The same words with line breaks taken out: text from a PDF breaks lines inside a word
-    // (`决\n算为`), so the role patterns are read on this, and offsets on `lead`.
-    const words = (i: number) => lead(i).replace(/[ \t]*\r?\n[ \t]*/g, '');
+    // (`决\n算为`), so the role patterns are read on this, and offsets on `lead`. Taken once a
+    // figure: the figures after it look back at it again and again.
+    const wordsOf: string[] = [];
+    const words = (i: number) => (wordsOf[i] ??= lead(i).replace(/[ \t]*\r?\n[ \t]*/g, ''));
     // Each completion rate or direction word closes the budget and actual it was stated with:
     // once another amount follows it, the next one cannot reach back past it to another item's
     // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
