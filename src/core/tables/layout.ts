@@ -165,14 +165,16 @@ type Style = 'layout' | 'spaced' | 'lines';
 const CODE = /^\d{3,7}$/;
 const SUBCODE = /^\d{2}$/;
 
-function words(text: string, norm: string, l: Line): { text: string; start: number; end: number; x: number; gapBefore: number }[] {
-  const out: { text: string; start: number; end: number; x: number; gapBefore: number }[] = [];
+/** A line's words, each read as a cell (once: as a token and as a header word). */
+function words(text: string, norm: string, l: Line): { text: string; start: number; end: number; x: number; gapBefore: number; value: CellValue }[] {
+  const out: { text: string; start: number; end: number; x: number; gapBefore: number; value: CellValue }[] = [];
   const s = norm.slice(l.start, l.end);
   const lead = s.startsWith('\f') ? 1 : 0;
   let prevEnd = -1;
   for (const m of s.matchAll(/[^\s\u3000]+/g)) {
     const start = l.start + m.index;
-    out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length, x: m.index - lead, gapBefore: prevEnd < 0 ? Infinity : m.index - prevEnd });
+    const word = text.slice(start, start + m[0].length);
+    out.push({ text: word, start, end: start + m[0].length, x: m.index - lead, gapBefore: prevEnd < 0 ? Infinity : m.index - prevEnd, value: parseCell(word, start) });
     prevEnd = m.index + m[0].length;
   }
   return out;
@@ -188,8 +190,7 @@ const isNum = (s: string, value: CellValue) => {
 
 /** A line as tokens: codes, texts and numbers. In layout text a single space joins words of one field. */
 function tokenize(text: string, norm: string, l: Line, style: Style, page: number): TLine {
-  // Each word read once: as a token and as a header word.
-  const ws = words(text, norm, l).map((w) => ({ ...w, value: parseCell(w.text, w.start) }));
+  const ws = words(text, norm, l);
   const toks: Tok[] = [];
   for (const w of ws) {
     const num = isNum(w.text, w.value);
