@@ -12,31 +12,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { check } from '../src/core/check';
 import { Checker } from '../src/core/incremental';
+import { binder as binderOf, MARKDOWN_FIXTURES } from './binder';
 
 const ROOT = join(__dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'reports');
-const names = ['000_68829c0b624b4a3b.txt', '001_6a62bd9b783e40ec.txt', '003_a0c01ccc9db781f0.txt'];
-const reports = names.map((n) => readFileSync(join(FIXTURES, n), 'utf8'));
+const reports = MARKDOWN_FIXTURES.map((n) => readFileSync(join(FIXTURES, n), 'utf8'));
+const binder = (size: number) => binderOf(reports, size);
 const mb = (s: string) => Buffer.byteLength(s) / 1024 / 1024;
-
-/**
- * A report of about `size` MB: the three fixtures again and again, as the departments of one
- * binder — each copy under its own part heading, with its 项 subject codes renumbered (the
- * same way throughout the copy, so that its tables still add up) so that no two copies are
- * the same text.
- */
-function binder(size: number): string {
-  const parts: string[] = [];
-  let bytes = 0;
-  for (let copy = 0; bytes < size * 1024 * 1024; copy++) {
-    const item = (code: string) => code.slice(0, 5) + String((Number(code.slice(5)) + copy) % 100).padStart(2, '0');
-    const report = reports[copy % reports.length]!.replace(/(?<![\d.,])2[0-3]\d{5}(?![\d.,])/g, item);
-    const part = `## 第${copy + 1}部分 所属单位${copy + 1}\n\n${report}\n\n`;
-    parts.push(part);
-    bytes += Buffer.byteLength(part);
-  }
-  return parts.join('');
-}
 
 function time(fn: () => void, runs: number, warmup = 3): { p50: number; p95: number } {
   for (let i = 0; i < warmup; i++) fn();
@@ -78,7 +60,7 @@ function main(): void {
     const c = time(() => check(text), 20);
     const r = time(() => remark.parse(text), 20);
     const m = time(() => markdownlint(text), 10);
-    row(names[i]!.slice(0, 3), (Buffer.byteLength(text) / 1024).toFixed(0), f(c.p50), f(c.p95), f(mb(text) / (c.p50 / 1000)), f(r.p50), (c.p50 / r.p50).toFixed(2), f(m.p50), (c.p50 / m.p50).toFixed(2));
+    row(MARKDOWN_FIXTURES[i]!.slice(0, 3), (Buffer.byteLength(text) / 1024).toFixed(0), f(c.p50), f(c.p95), f(mb(text) / (c.p50 / 1000)), f(r.p50), (c.p50 / r.p50).toFixed(2), f(m.p50), (c.p50 / m.p50).toFixed(2));
   });
 
   // remark and markdownlint take seconds per MB: one run each, and markdownlint only up to 2 MB.

@@ -56,28 +56,38 @@ function sentences(norm: string, start: number, end: number): [number, number][]
 
 
 
-type RowIndex = Map<string, { table: Table; row: Row }[]>;
+interface RowIndex {
+  /** Rows by label key, of tables with a unit and rows with a figure (what a total is read from). */
+  byLabel: Map<string, { table: Table; row: Row }[]>;
+  /** Where each report of the file starts (its 01 table), in document order (as the tables are). */
+  reportStarts: number[];
+}
 
 /** Table rows by label, built once per report. */
 function rowIndex(report: Report): RowIndex {
-  const index: RowIndex = new Map();
+  const byLabel: RowIndex['byLabel'] = new Map();
   for (const table of report.tables) {
+    if (!table.unit) continue;
     for (const row of table.rows) {
       const key = labelKey(row.label);
-      if (key) index.set(key, [...(index.get(key) ?? []), { table, row }]);
+      if (!key || !row.cells.some((c) => c.value.kind === 'number')) continue;
+      const rows = byLabel.get(key);
+      if (rows) rows.push({ table, row });
+      else byLabel.set(key, [{ table, row }]);
     }
   }
-  return index;
+  const reportStarts = report.tables.filter((t) => /^(公开01表|部门公开表1|预算公开表1)$/.test(t.code ?? '')).map((t) => t.start);
+  return { byLabel, reportStarts };
 }
 
 /**
  * The first figure of the first row named `name`, in `unit` — within the report that `at` is
  * in, when a file holds several (a report starts at its 01 table).
  */
-function tableTotal(report: Report, index: RowIndex, name: string, unit: AmountUnit, at: number): Whole | null {
-  const rows = (index.get(labelKey(name)) ?? []).filter(({ table, row }) => table.unit && row.cells.some((c) => c.value.kind === 'number'));
-  const firsts = report.tables.filter((t) => t.start < at && /^(公开01表|部门公开表1|预算公开表1)$/.test(t.code ?? ''));
-  const reportStart = firsts[firsts.length - 1]?.start ?? 0;
+function tableTotal(index: RowIndex, name: string, unit: AmountUnit, at: number): Whole | null {
+  const rows = index.byLabel.get(labelKey(name)) ?? [];
+  const starts = index.reportStarts;
+  const reportStart = starts[firstAtLeast(starts, at, (s) => s) - 1] ?? 0;
   const found = rows.find(({ table }) => table.start >= reportStart) ?? rows[0];
   if (!found) return null;
   const { table, row } = found;
@@ -123,8 +133,10 @@ export function readClaims(report: Report): Claim[] {
     // pattern read on them is anchored at their end, and a long run (spaces) stays linear.
     const lead = (i: number) => norm.slice(Math.max(i > 0 ? inBlock[i - 1]!.unitEnd : block.start, inBlock[i]!.start - LEAD), inBlock[i]!.start);
     // The same words with line breaks taken out: text from a PDF breaks lines inside a word
-    // (`决\n算为`), so the role patterns are read on this, and offsets on `lead`.
-    const words = (i: number) => lead(i).replace(/[ \t]*\r?\n[ \t]*/g, '');
+    // (`决\n算为`), so the role patterns are read on this, and offsets on `lead`. Taken once a
+    // figure: the figures after it look back at it again and again.
+    const wordsOf: string[] = [];
+    const words = (i: number) => (wordsOf[i] ??= lead(i).replace(/[ \t]*\r?\n[ \t]*/g, ''));
     // Each completion rate or direction word closes the budget and actual it was stated with:
     // once another amount follows it, the next one cannot reach back past it to another item's
     // budget (`其中：X 决算为 D，完成预算的 E%`); with no amount between, it restates the same pair.
@@ -223,7 +235,7 @@ export function readClaims(report: Report): Claim[] {
       if (named) {
         const name = labelKey(named[1]!);
         const earlier = inBlock.slice(Math.max(0, i - 1 - WINDOW), i - 1).reverse().find((g) => g.kind === 'amount' && comparable(g.unit, part.unit) && suffixMatch(labelKey(norm.slice(Math.max(block.start, g.start - 40), g.start)), name));
-        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal(report, (rows ??= rowIndex(report)), name, part.unit as AmountUnit, fig.start);
+        const whole: Whole | null = earlier ? { kind: 'figure', figure: earlier } : tableTotal((rows ??= rowIndex(report)), name, part.unit as AmountUnit, fig.start);
         if (whole) claims.push({ kind: 'share', rate: fig, part, whole, group: [fig] });
       } else if (SHARE_BARE.test(before)) {
         const group = shareGroups.get(sentenceOf(fig)) ?? [];

@@ -215,11 +215,11 @@ const MAJOR_HEADING = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九
 function itemLists(report: Report, prose: Report['blocks'], byBlock: { figure: Figure; lead: string }[][]): SumClaim[] {
   const out: SumClaim[] = [];
   const year = reportFacts(report).period;
-  const roleOf = (lead: string) => subjectWords(rowKey(lead), year).role;
-  byBlock.forEach((figures, b) => {
+  // Each amount's role, read once: a paragraph's figures are items of the 60 paragraphs before it.
+  const roles = byBlock.map((figures) => figures.map(({ figure, lead }) => ({ figure, role: figure.kind === 'amount' ? subjectWords(rowKey(lead), year).role : null })));
+  roles.forEach((figures, b) => {
     const totals = new Map<Role, Figure>();
-    for (const { figure, lead } of figures) {
-      const role = figure.kind === 'amount' ? roleOf(lead) : null;
+    for (const { figure, role } of figures) {
       if (role && !totals.has(role)) totals.set(role, figure);
     }
     if (totals.size < 2) return;
@@ -229,8 +229,7 @@ function itemLists(report: Report, prose: Report['blocks'], byBlock: { figure: F
       const line = report.norm.slice(report.norm.lastIndexOf('\n', start - 1) + 1, Math.min(prose[later]!.end, start + 40));
       if (MAJOR_HEADING.test(line)) break;
       const seen = new Set<Role>();
-      for (const { figure, lead } of byBlock[later]!) {
-        const role = figure.kind === 'amount' ? roleOf(lead) : null;
+      for (const { figure, role } of roles[later]!) {
         if (!role || seen.has(role) || figure.unit !== totals.get(role)?.unit) continue;
         seen.add(role);
         items.get(role)!.push(figure);

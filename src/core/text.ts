@@ -66,8 +66,13 @@ export const labelKey = memoized((label: string): string => {
   return trimPunctuation(s.replace(/\((?:类|款|项)\)/gu, ''));
 });
 
+const WORD_FIRST = /^[\p{L}\p{N}(]/u;
+const WORD_LAST = /[\p{L}\p{N})]$/u;
+
 /** Strips leading and trailing punctuation in one pass each (a regex `[^…]+$` is quadratic). */
 function trimPunctuation(s: string): string {
+  // Most labels begin and end with a word: nothing to strip, nothing to split.
+  if (WORD_FIRST.test(s) && WORD_LAST.test(s)) return s;
   const chars = [...s];
   const word = /[\p{L}\p{N}]/u;
   let a = 0;

@@ -104,6 +104,8 @@ const CASES: Record<string, Case[]> = {
   'text.ts': [
     { regexes: ['maskMarkup'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| ${rep('<a' + 'b'.repeat(38), n)} | 1.00 |\n本年支出${rep('&#1234', n / 4)}100万元。\n` },
     { regexes: ['SPACE_IN_CJK', '/\\s+/g'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 科${rep(SP, n)}x | 1.00 |\n` },
+    // A label that ends in a long run of marks: WORD_LAST fails at every position.
+    { regexes: ['WORD_FIRST', 'WORD_LAST'], make: (n) => `| 项目 | 金额 |\n|---|---|\n| 科目${rep('、。', n / 2)} | 1.00 |\n` },
   ],
   'tables/text.ts': [
     { regexes: ['FOOTER'], make: (n) => `本年支出100万元，\n${rep(`- 12 -${SP}\n第 3 页，共 9 页 x\n`, n)}占50%。\n` },

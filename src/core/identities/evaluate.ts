@@ -9,7 +9,7 @@ import { convert, Dec } from '../number';
 import type { Report } from '../report';
 import type { Cell, Column, Row, Table } from '../tables/model';
 import { analyseCodes, type CodeAnalysis, childLength } from './codes';
-import { bindAll, findColumn, normalLabel, regex, rowLabel, rowMatches, sameColumn, tablePrecision } from './match';
+import { bindAll, findColumn, normalLabel, regexAround, rowLabel, rowMatches, sameColumn, tablePrecision } from './match';
 import type { ColumnSelector, Identity, Ref, RowSelector, Template } from './schema';
 
 /** One cell an identity reads. */
@@ -242,7 +242,7 @@ class Evaluator {
         const coded = bands!.some((t) => t.rows.some((r) => r.code));
         const matches = bands!.flatMap((table) =>
           table.rows
-            .filter((row) => (coded ? row.code === cls.code : cls.label !== undefined && regex(`^(?:${cls.label})$`).test(rowLabel(row))))
+            .filter((row) => (coded ? row.code === cls.code : cls.label !== undefined && wholeLabel(cls.label).test(rowLabel(row))))
             .map((row) => ({ table, row })),
         );
         // Two rows for one class is a misreading; which one is meant cannot be told.
@@ -301,6 +301,9 @@ class Evaluator {
     this.out.skipped.push({ identity, reason, instance });
   }
 }
+
+/** A template's row label as the whole of a row's label. */
+const wholeLabel = regexAround((label) => `^(?:${label})$`);
 
 /**
  * A cell's value and half a unit of its last shown digit, in `unit`. A blank counts as an exact

@@ -11,6 +11,19 @@ export function regex(source: string): RegExp {
   return r;
 }
 
+/**
+ * The regex `make` builds around a template's pattern, looked up by the pattern itself: a
+ * pattern asked for again and again (per row, per figure) is not rebuilt into a new string.
+ */
+export function regexAround(make: (source: string) => string): (source: string) => RegExp {
+  const cache = new Map<string, RegExp>();
+  return (source) => {
+    let r = cache.get(source);
+    if (!r) cache.set(source, (r = regex(make(source))));
+    return r;
+  };
+}
+
 const QUOTES = /[“”"'‘’「」]/g;
 
 /** A label as templates match it: the same key prose and tables are matched by. */

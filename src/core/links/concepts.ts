@@ -1,6 +1,6 @@
 // The standard figures of the narrative, as a template declares them (`concepts`): the words
 // that name each, and the cells it restates, found in one report.
-import { bindAll, findColumn, regex, rowMatches } from '../identities/match';
+import { bindAll, findColumn, regex, regexAround, rowMatches } from '../identities/match';
 import type { Concept, ConceptCell, Template } from '../identities/schema';
 import type { Report } from '../report';
 import type { Cell, Row, Table } from '../tables/model';
@@ -28,6 +28,8 @@ export interface ConceptMatch {
 // Words before a phrase that make it another figure: `政府性基金预算财政拨款支出` is not 财政拨款支出.
 const OTHER_MONEY = /政府性基金|国有资本|其他|非财政|三公/;
 const FUND_SECTION = /政府性基金|国有资本经营/;
+/** A phrase at the end of a figure's words. */
+const ending = regexAround((phrase) => `(?:${phrase})$`);
 
 export class ConceptIndex {
   private readonly bound: Map<string, Table[]>;
@@ -55,7 +57,7 @@ export class ConceptIndex {
       // Under `七、政府性基金预算财政拨款收入支出决算情况说明` every figure is of that money.
       if (!sectioned && FUND_SECTION.test(section) && !FUND_SECTION.test(words)) continue;
       for (const phrase of concept.phrases) {
-        const m = regex(`(?:${phrase})$`).exec(words);
+        const m = ending(phrase).exec(words);
         if (!m || OTHER_MONEY.test(words.slice(0, m.index))) continue;
         const longer = !best || m[0].length > best.matched.length || (m[0].length === best.matched.length && sectioned && !best.sectioned);
         if (longer) best = { concept, matched: m[0], sectioned };

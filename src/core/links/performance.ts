@@ -6,7 +6,7 @@
 // reported, but which side is wrong is the author's to say — no fix.
 import type { Figure } from '../figures';
 import type { PerformanceVocabulary } from '../identities/schema';
-import { regex } from '../identities/match';
+import { regex, regexAround } from '../identities/match';
 import { sameValue, shown } from '../interval';
 import type { AmountUnit } from '../number';
 import type { Block, Report } from '../report';
@@ -26,6 +26,9 @@ export const nameKey = memoized((s: string) => labelKey(s).replace(/项目/g, ''
  */
 export function nameScore(subject: string, project: string): number {
   if (subject.length < 2 || project.length < 2) return 0;
+  // The shorter name bounds what the two share: too short a name (most pairs) fails without counting.
+  const shorter = Math.min(subject.length, project.length);
+  if (2 * shorter < 0.6 * (subject.length + project.length) && !(project.length <= subject.length && project.length >= 4)) return 0;
   // The characters the two share bound their common subsequence: most pairs (every heading of
   // a long file against every table) fail here, without the quadratic comparison.
   const bound = sharedCharacters(subject, project);
@@ -39,7 +42,7 @@ export function nameScore(subject: string, project: string): number {
 function sharedCharacters(a: string, b: string): number {
   const countsB = characterCounts(b);
   let shared = 0;
-  for (const [ch, n] of characterCounts(a)) shared += Math.min(n, countsB.get(ch) ?? 0);
+  characterCounts(a).forEach((n, ch) => (shared += Math.min(n, countsB.get(ch) ?? 0)));
   return shared;
 }
 
@@ -54,6 +57,9 @@ function characterCounts(s: string): Map<string, number> {
   }
   return counts;
 }
+
+/** A vocabulary's pattern of the words that end a subject (`…绩效自评情况`). */
+const subjectEnd = regexAround((subject) => `(?:${subject})`);
 
 /** The words of a clause as phrases are matched: normalised, the linking verb dropped. */
 const clauseWords = (clause: string) => labelKey(clause).replace(/(达到|为|是|达|共计|共)$/, '');
@@ -113,12 +119,17 @@ export class PerformanceLinker {
   /** The prose between a title naming a project (`…工程项目经费情况说明`) and its form. */
   private readonly spans: { start: number; end: number; table: PerformanceTable }[] = [];
   private mentioned: { block: Block; text: string; mentions: { table: PerformanceTable; end: number }[] } | null = null;
+  /** Each phrase, and the whole of a clause's words that is it (after the vocabulary's lead). */
+  private readonly phrases: { phrase: PerformanceVocabulary['phrases'][number]; whole: RegExp }[];
+  /** The subject of each heading asked about (every figure of a section asks about its heading). */
+  private readonly subjects = new Map<string, string>();
 
   constructor(
     private readonly report: Report,
     private readonly vocabulary: PerformanceVocabulary | null,
     sections: Map<Block, { heading: string }>,
   ) {
+    this.phrases = (vocabulary?.phrases ?? []).map((phrase) => ({ phrase, whole: regex(`^(?:${vocabulary!.lead})?(?:${phrase.words})$`) }));
     const tables = vocabulary ? performanceTables(report, vocabulary) : [];
     this.department = tables.find((t) => t.kind === 'department') ?? null;
     this.tables = tables.filter((t) => t.kind === 'project');
@@ -135,21 +146,33 @@ export class PerformanceLinker {
       taken.add(p.table);
     }
     // A 预算's project explanations: a one-line title naming the project, its numbered parts
-    // (项目概述 … 年度预算安排), then its form.
+    // (项目概述 … 年度预算安排), then its form. A title printed again names the same table: each
+    // is scored against the tables once.
+    const bestNamed = new Map<string, PerformanceTable | null>();
     for (const block of report.blocks) {
       const line = report.norm.slice(block.start, block.end).trim();
       if (block.kind === 'table' || line.includes('\n') || !isCaption(line) || /[，,;]/.test(line)) continue;
       const subject = this.subjectOf(line);
-      const named = this.tables.map((table) => ({ table, score: nameScore(subject, nameKey(table.project)) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
-      const table = named[0]?.table;
-      if (table && table.start > block.end && named[1]?.score !== named[0]!.score) this.spans.push({ start: block.end, end: table.start, table });
+      let table = bestNamed.get(subject);
+      if (table === undefined) bestNamed.set(subject, (table = this.onlyBest(subject)));
+      if (table && table.start > block.end) this.spans.push({ start: block.end, end: table.start, table });
     }
+  }
+
+  /** The table `subject` names best, if no other is named as well. */
+  private onlyBest(subject: string): PerformanceTable | null {
+    const named = this.tables.map((table) => ({ table, score: nameScore(subject, nameKey(table.project)) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score);
+    return named[0] && named[1]?.score !== named[0].score ? named[0].table : null;
   }
 
   /** The words of a section's heading (or numbered item) that name a project. */
   private subjectOf(heading: string): string {
-    const last = heading.split('|').pop()!.replace(/^[#*\s]+/, '');
-    return nameKey(labelKey(last).replace(regex(`(?:${this.vocabulary!.subject})`), ''));
+    let subject = this.subjects.get(heading);
+    if (subject === undefined) {
+      const last = heading.split('|').pop()!.replace(/^[#*\s]+/, '');
+      this.subjects.set(heading, (subject = nameKey(labelKey(last).replace(subjectEnd(this.vocabulary!.subject), ''))));
+    }
+    return subject;
   }
 
   /**
@@ -249,8 +272,7 @@ export class PerformanceLinker {
 
   /** The phrase the clause's words are (`办公费支出` is not `支出`: the whole clause must match). */
   private phrase(words: string): PerformanceVocabulary['phrases'][number] | null {
-    const v = this.vocabulary!;
-    return v.phrases.find((p) => regex(`^(?:${v.lead})?(?:${p.words})$`).test(words)) ?? null;
+    return this.phrases.find((p) => p.whole.test(words))?.phrase ?? null;
   }
 }
 

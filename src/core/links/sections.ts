@@ -14,7 +14,9 @@ function titleIndex(tables: Table[]): TitleIndex {
   for (const t of tables) {
     if (!(t.code ?? t.identity) || !t.title) continue;
     const key = labelKey(t.title);
-    index.set(key, [...(index.get(key) ?? []), t]);
+    const same = index.get(key);
+    if (same) same.push(t);
+    else index.set(key, [t]);
   }
   return index;
 }

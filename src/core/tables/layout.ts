@@ -165,23 +165,26 @@ type Style = 'layout' | 'spaced' | 'lines';
 const CODE = /^\d{3,7}$/;
 const SUBCODE = /^\d{2}$/;
 
-function words(text: string, norm: string, l: Line): { text: string; start: number; end: number; x: number; gapBefore: number }[] {
-  const out: { text: string; start: number; end: number; x: number; gapBefore: number }[] = [];
+/** A line's words, each read as a cell (once: as a token and as a header word). */
+function words(text: string, norm: string, l: Line): { text: string; start: number; end: number; x: number; gapBefore: number; value: CellValue }[] {
+  const out: { text: string; start: number; end: number; x: number; gapBefore: number; value: CellValue }[] = [];
   const s = norm.slice(l.start, l.end);
   const lead = s.startsWith('\f') ? 1 : 0;
   let prevEnd = -1;
   for (const m of s.matchAll(/[^\s\u3000]+/g)) {
     const start = l.start + m.index;
-    out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length, x: m.index - lead, gapBefore: prevEnd < 0 ? Infinity : m.index - prevEnd });
+    const word = text.slice(start, start + m[0].length);
+    out.push({ text: word, start, end: start + m[0].length, x: m.index - lead, gapBefore: prevEnd < 0 ? Infinity : m.index - prevEnd, value: parseCell(word, start) });
     prevEnd = m.index + m[0].length;
   }
   return out;
 }
 
-const isNum = (s: string) => {
+/** Is the word `s`, read as `value`, a figure? */
+const isNum = (s: string, value: CellValue) => {
   // `1.` before a label is its enumeration, not a figure.
   if (/^\d{1,2}[.、．]$/.test(s)) return false;
-  const v = parseCell(s, 0).kind;
+  const v = value.kind;
   return v === 'number' || v === 'malformed' || (v === 'blank' && s.trim() !== '');
 };
 
@@ -190,7 +193,7 @@ function tokenize(text: string, norm: string, l: Line, style: Style, page: numbe
   const ws = words(text, norm, l);
   const toks: Tok[] = [];
   for (const w of ws) {
-    const num = isNum(w.text);
+    const num = isNum(w.text, w.value);
     const prev = toks[toks.length - 1];
     const joins = prev && prev.kind === 'text' && !num && (style !== 'layout' ? !ENUMERATED.test(halfWidth(w.text)) : w.gapBefore === 1);
     if (joins) {
@@ -200,7 +203,7 @@ function tokenize(text: string, norm: string, l: Line, style: Style, page: numbe
       continue;
     }
     const kind: Kind = num ? 'num' : 'text';
-    toks.push({ kind, text: w.text, start: w.start, end: w.end, x: w.x, xEnd: w.x + w.text.length, value: parseCell(w.text, w.start) });
+    toks.push({ kind, text: w.text, start: w.start, end: w.end, x: w.x, xEnd: w.x + w.text.length, value: w.value });
   }
   // Codes: an integer of 3–7 digits at the start of a row (the line's, or a half's after a
   // figure), with its levels when printed apart (`301 01`, `208 05 05`).
@@ -218,7 +221,7 @@ function tokenize(text: string, norm: string, l: Line, style: Style, page: numbe
     if (next && next.kind === 'num' && j === i + 1 && (i > 0 || integer(next))) continue;
     toks.splice(i, j - i, { ...t, kind: 'code', text: code, end: toks[j - 1]!.end, xEnd: toks[j - 1]!.xEnd });
   }
-  const wordToks: Tok[] = ws.map((w) => ({ kind: isNum(w.text) ? 'num' : 'text', text: w.text, start: w.start, end: w.end, x: w.x, xEnd: w.x + w.text.length, value: parseCell(w.text, w.start) }));
+  const wordToks: Tok[] = ws.map((w) => ({ kind: isNum(w.text, w.value) ? 'num' : 'text', text: w.text, start: w.start, end: w.end, x: w.x, xEnd: w.x + w.text.length, value: w.value }));
   return { start: l.start, end: l.end, toks, words: wordToks, page };
 }
 

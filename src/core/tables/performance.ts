@@ -13,7 +13,7 @@ import type { PerformanceVocabulary } from '../identities/schema';
 import { explains, percentOf, shown } from '../interval';
 import { type AmountUnit, type CellValue, Dec } from '../number';
 import type { Report } from '../report';
-import { halfWidth, labelKey, maskMarkup } from '../text';
+import { firstAtLeast, halfWidth, labelKey, maskMarkup, memoized } from '../text';
 import { regex } from '../identities/match';
 import type { Cell, Column, Row, Table } from './model';
 import { statedUnit } from './meta';
@@ -50,6 +50,8 @@ interface SourceCell {
   end: number;
   /** Markup removed, half-width, same length as the source. */
   text: string;
+  /** The text as labels are matched (see `key`): taken once, as every cell is tested many times. */
+  key: string;
 }
 
 interface SourceRow {
@@ -77,7 +79,7 @@ function sourceRows(report: Report, from: number, to: number): SourceRow[] {
         let b = lineStart + i;
         while (a < b && /\s/.test(report.norm[a]!)) a++;
         while (b > a && /\s/.test(report.norm[b - 1]!)) b--;
-        cells.push({ start: a, end: b, text: halfWidth(maskMarkup(report.text.slice(a, b))) });
+        cells.push(sourceCell(report, a, b));
         cellFrom = i + 1;
       }
       // A pipe row's outer pipes open and close it: no cell before the first or after the last.
@@ -92,7 +94,12 @@ function sourceRows(report: Report, from: number, to: number): SourceRow[] {
   return out;
 }
 
-const key = (s: string) => labelKey(s).replace(/<[^<>]{0,20}>/g, '');
+const key = memoized((s: string) => labelKey(s).replace(/<[^<>]{0,20}>/g, ''));
+
+function sourceCell(report: Report, start: number, end: number): SourceCell {
+  const text = halfWidth(maskMarkup(report.text.slice(start, end)));
+  return { start, end, text, key: key(text) };
+}
 
 /** A piece of a number in one cell: whole (`354. 93`), or cut (`354`, `76.`, `. 93`). */
 interface Piece {
@@ -290,7 +297,7 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
     paused = false;
     rows.forEach((row, i) => {
       // A table starts under its title, or at its 项目名称 row (a second one starts the next table).
-      const names = row.cells.some((c) => projectRe.test(key(c.text)));
+      const names = row.cells.some((c) => projectRe.test(c.key));
       if ((i === 0 && titled) || (names && (!group || group.named))) {
         flush();
         group = { rows: [], title: titled ?? null, captions, start: row.start, end: row.end, named: false };
@@ -307,18 +314,35 @@ export function readPerformanceTables(report: Report, vocabulary: PerformanceVoc
   // PDF text puts a form's cells one (or two) a line, outside any table block: read those forms
   // from their lines, where the title of one no table above covers stands.
   const read = out.length;
+  const headings = report.blocks.filter((b) => b.kind === 'heading').map((b) => b.start);
   for (const m of report.norm.matchAll(/^[^\n]{1,60}$/gm)) {
     if (!titleRe.test(key(m[0]))) continue;
-    const form = readLineForm(report, vocabulary, m.index + m[0].length);
-    // A form of table rows was read there already.
-    if (form && !out.slice(0, read).some((t) => t.start < form.end && form.start < t.end)) out.push(form);
+    const from = m.index + m[0].length;
+    const to = lineFormEnd(report, vocabulary, headings, from);
+    // The form starts at its first word. A form of table rows was read there already: not read again.
+    const start = from + report.norm.slice(from, to).search(/\S|$/);
+    if (out.slice(0, read).some((t) => t.start < to && start < t.end)) continue;
+    const form = readLineForm(report, vocabulary, from, to);
+    if (form) out.push(form);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Where the form whose title ends at `from` ends: at the next title or heading (`headings`: where
+ * each starts, in order), 6000 characters at most.
+ */
+function lineFormEnd(report: Report, v: PerformanceVocabulary, headings: number[], from: number): number {
+  const next = headings[firstAtLeast(headings, from + 1, (h) => h)];
+  const to = Math.min(next ?? report.norm.length, from + 6000);
+  const titleRe = regex(v.title);
+  for (const m of report.norm.slice(from, to).matchAll(/^[^\n]{1,60}$/gm)) if (titleRe.test(key(m[0]))) return from + m.index;
+  return to;
+}
+
 /** A number, or a number and a label printed on one line (`771,325,800.00 年度资金申请总额`): its cells. */
 function lineCells(report: Report, from: number, to: number): SourceCell[] {
-  const out: SourceCell[] = [];
+  const spans: { start: number; end: number }[] = [];
   const numeric = (s: string) => /^[=≥≤<>]?\d/.test(s);
   let last: { token: string; end: number } | null = null;
   for (const m of report.norm.slice(from, to).matchAll(/\S+/g)) {
@@ -326,12 +350,11 @@ function lineCells(report: Report, from: number, to: number): SourceCell[] {
     const end = start + m[0].length;
     // Words on one line are one label; a number is a cell of its own.
     const joins = last && !report.norm.slice(last.end, start).includes('\n') && !numeric(last.token) && !numeric(m[0]);
-    if (joins) out[out.length - 1]!.end = end;
-    else out.push({ start, end, text: '' });
+    if (joins) spans[spans.length - 1]!.end = end;
+    else spans.push({ start, end });
     last = { token: m[0], end };
   }
-  for (const c of out) c.text = halfWidth(maskMarkup(report.text.slice(c.start, c.end)));
-  return out;
+  return spans.map((c) => sourceCell(report, c.start, c.end));
 }
 
 // An indicator's value as a form prints it: `985米`, `=100.00(%)`, `≥90.00(%)`.
@@ -343,52 +366,43 @@ const INDICATOR_VALUE = /^[=≥≤<>]?\s{0,2}(\d[\d,]{0,20}(?:\.\d{1,12})?)\s{0,
  * the year's the second time; the form's one funds column is the year's (全年预算数). An
  * indicator's value is the line after its name. The form ends at the next title or heading.
  */
-function readLineForm(report: Report, v: PerformanceVocabulary, from: number): PerformanceTable | null {
-  const next = report.blocks.find((b) => b.start > from && b.kind === 'heading');
-  let to = Math.min(next?.start ?? report.norm.length, from + 6000);
-  const titleRe = regex(v.title);
-  for (const m of report.norm.slice(from, to).matchAll(/^[^\n]{1,60}$/gm)) {
-    if (titleRe.test(key(m[0]))) {
-      to = from + m.index;
-      break;
-    }
-  }
+function readLineForm(report: Report, v: PerformanceVocabulary, from: number, to: number): PerformanceTable | null {
   const cells = lineCells(report, from, to);
   const projectRe = regex(v.project);
   const stopRe = regex(v.stop);
-  const at = cells.findIndex((c) => projectRe.test(key(c.text)));
+  const at = cells.findIndex((c) => projectRe.test(c.key));
   if (at < 0) return null;
-  const stop = cells.findIndex((c, i) => i > at && stopRe.test(key(c.text)));
-  const project = cells.slice(at, stop < 0 ? at + 1 : stop).map((c) => key(c.text)).join('').replace(projectRe, '').replace(/[^\p{Script=Han}\p{L}\p{N}()]/gu, '');
+  const stop = cells.findIndex((c, i) => i > at && stopRe.test(c.key));
+  const project = cells.slice(at, stop < 0 ? at + 1 : stop).map((c) => c.key).join('').replace(projectRe, '').replace(/[^\p{Script=Han}\p{L}\p{N}()]/gu, '');
   if (!project) return null;
-  const unit = cells.map((c) => /\((万元|元)\)/.exec(key(c.text))?.[1] as AmountUnit | undefined).find((u) => u) ?? report.unit;
+  const unit = cells.map((c) => /\((万元|元)\)/.exec(c.key)?.[1] as AmountUnit | undefined).find((u) => u) ?? report.unit;
 
   const budget = column(FUND_COLUMN_NAMES.budget, 0);
   const byRow = new Map<FundRow, Row>();
   const rowRe = Object.entries(v.rows).map(([name, re]) => [name as FundRow, regex(re)] as const);
   const targetRe = regex(v.indicators.target);
-  const header = cells.findIndex((c) => targetRe.test(key(c.text)));
+  const header = cells.findIndex((c) => targetRe.test(c.key));
   const indicators: Row[] = [];
   const target = column('年度指标值', 1);
   cells.forEach((label, i) => {
     const value = cells[i + 1];
     if (!value) return;
-    const name = rowRe.find(([, re]) => re.test(key(label.text)))?.[0];
+    const name = rowRe.find(([, re]) => re.test(label.key))?.[0];
     const amount = /^\d[\d,]{0,20}(?:\.\d{1,12})?$/.exec(value.text);
     if (name && amount && (header < 0 || i < header)) {
       const t = { value: new Dec(amount[0].replace(/,/g, '')), decimals: amount[0].split('.')[1]?.length ?? 0, percent: false, start: value.start, end: value.end, mended: false };
-      byRow.set(name, makeRow(key(label.text), [cellOf(report, budget, t)], { cells: [label, value], start: label.start, end: value.end }, label));
+      byRow.set(name, makeRow(label.key, [cellOf(report, budget, t)], { cells: [label, value], start: label.start, end: value.end }, label));
       return;
     }
     const indicator = INDICATOR_VALUE.exec(value.text);
     // An indicator is named in words, and is no 指标 category (数量指标, 质量指标).
-    if (header >= 0 && i > header && indicator && key(label.text).replace(/[^\p{Script=Han}]/gu, '').length >= 3 && !/指标$|\d/.test(key(label.text))) {
+    if (header >= 0 && i > header && indicator && label.key.replace(/[^\p{Script=Han}]/gu, '').length >= 3 && !/指标$|\d/.test(label.key)) {
       const digits = indicator[1]!.replace(/,/g, '');
       // The number's own span (the unit after it says what it counts).
       const start = value.start + value.text.indexOf(indicator[1]!);
       const number = { kind: 'number' as const, value: new Dec(digits), style: { decimals: digits.split('.')[1]?.length ?? 0, grouped: indicator[1]!.includes(','), fullWidth: false }, start, end: start + indicator[1]!.length };
       const cell: Cell = { column: target, text: value.text, value: number, start: value.start, end: value.end };
-      indicators.push(makeRow(key(label.text), [cell], { cells: [label, value], start: label.start, end: value.end }, label));
+      indicators.push(makeRow(label.key, [cell], { cells: [label, value], start: label.start, end: value.end }, label));
     }
   });
   if (!byRow.size && !indicators.length) return null;
@@ -426,7 +440,7 @@ interface Group {
 
 /** The header of the indicators: 年度指标值 and 实际完成值 (cells or, OCR-merged, one). */
 function isIndicatorHeader(row: SourceRow, v: PerformanceVocabulary): boolean {
-  const joined = row.cells.map((c) => key(c.text)).join('');
+  const joined = row.cells.map((c) => c.key).join('');
   return regex(v.indicators.target.replace(/^\^|\$$/g, '')).test(joined) && regex(v.indicators.achieved.replace(/^\^|\$$/g, '')).test(joined);
 }
 
@@ -435,14 +449,14 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
   const colRe = Object.entries(v.columns).map(([name, re]) => [name as FundColumn, regex(re)] as const);
   const projectRe = regex(v.project);
   const stopRe = regex(v.stop);
-  const unit = g.captions.map(statedUnit).find((u) => u) ?? g.rows.flatMap((r) => r.cells).map((c) => /\((万元|元)\)/.exec(key(c.text))?.[1] as AmountUnit | undefined).find((u) => u) ?? report.unit;
+  const unit = g.captions.map(statedUnit).find((u) => u) ?? g.rows.flatMap((r) => r.cells).map((c) => /\((万元|元)\)/.exec(c.key)?.[1] as AmountUnit | undefined).find((u) => u) ?? report.unit;
 
   // The project: the cells after 项目名称, up to the next label (主管部门, 实施单位 …).
   let project = '';
   for (const row of g.rows) {
-    const at = row.cells.findIndex((c) => projectRe.test(key(c.text)));
+    const at = row.cells.findIndex((c) => projectRe.test(c.key));
     if (at < 0) continue;
-    const rest = [key(row.cells[at]!.text).replace(projectRe, ''), ...row.cells.slice(at + 1).map((c) => key(c.text))];
+    const rest = [row.cells[at]!.key.replace(projectRe, ''), ...row.cells.slice(at + 1).map((c) => c.key)];
     const stop = rest.findIndex((s, i) => i > 0 && stopRe.test(s));
     project = (stop < 0 ? rest : rest.slice(0, stop)).join('').replace(/[^\p{Script=Han}\p{L}\p{N}()]/gu, '');
     break;
@@ -460,16 +474,17 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
   const byRow = new Map<FundRow, Row>();
   const totalOnly = new Set(v.totalOnly as FundColumn[]);
   for (const row of g.rows) {
-    const joined = row.cells.map((c) => key(c.text)).join('');
-    const named = colRe.map(([name, re]) => ({ name, at: joined.search(re) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at).map((x) => x.name);
-    if (!orders.length && named.length >= 3 && !rowRe.some(([, re]) => row.cells.some((c) => re.test(key(c.text))))) {
-      orders = (v.orders as FundColumn[][]).filter((o) => isSubsequence(named, o));
+    if (!orders.length) {
+      const joined = row.cells.map((c) => c.key).join('');
+      const named = colRe.map(([name, re]) => ({ name, at: joined.search(re) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at).map((x) => x.name);
+      if (named.length >= 3 && !rowRe.some(([, re]) => row.cells.some((c) => re.test(c.key)))) orders = (v.orders as FundColumn[][]).filter((o) => isSubsequence(named, o));
       continue;
     }
-    if (!orders.length) continue;
-    const labelAt = row.cells.findIndex((c) => rowRe.some(([, re]) => re.test(key(c.text))));
+    // Every funds row read: the rest are indicators.
+    if (byRow.size === rowRe.length) break;
+    const labelAt = row.cells.findIndex((c) => rowRe.some(([, re]) => re.test(c.key)));
     if (labelAt < 0) continue;
-    const name = rowRe.find(([, re]) => re.test(key(row.cells[labelAt]!.text)))![0];
+    const name = rowRe.find(([, re]) => re.test(row.cells[labelAt]!.key))![0];
     if (byRow.has(name)) continue;
     const agreeing = fundReadings(row.cells.slice(labelAt + 1), orders, totalOnly);
     const cells: Cell[] = [];
@@ -479,7 +494,7 @@ function readGroup(report: Report, v: PerformanceVocabulary, g: Group): Performa
     });
     // Every agreeing reading mends the same cuts, whatever their values: fragments are not malformed.
     for (const r of agreeing) for (const t of r.cells.values()) if (t.mended) mended.push({ start: t.start, end: t.end });
-    const r = makeRow(key(row.cells[labelAt]!.text), cells, row, row.cells[labelAt]!);
+    const r = makeRow(row.cells[labelAt]!.key, cells, row, row.cells[labelAt]!);
     byRow.set(name, r);
     fundRows.push(r);
   }
@@ -522,9 +537,11 @@ function readScores(report: Report, v: PerformanceVocabulary, rows: SourceRow[])
   const out: Row[] = [];
   let total: { row: Row; cell: Cell } | null = null;
   const totalRe = regex(v.total);
+  const targetRe = regex(v.indicators.target);
+  const achievedRe = regex(v.indicators.achieved);
   let header: { name: number; target: number; achieved: number; score: number } | null = null;
   for (const row of rows) {
-    const keys = row.cells.map((c) => key(c.text));
+    const keys = row.cells.map((c) => c.key);
     const labelAt = keys.findIndex((k) => totalRe.test(k));
     if (labelAt >= 0) {
       // The score is the row's last figure, out of 100: a reading that mends it into more is wrong.
@@ -537,8 +554,8 @@ function readScores(report: Report, v: PerformanceVocabulary, rows: SourceRow[])
       }
       continue;
     }
-    const target = keys.findIndex((k) => regex(v.indicators.target).test(k));
-    const achieved = keys.findIndex((k) => regex(v.indicators.achieved).test(k));
+    const target = keys.findIndex((k) => targetRe.test(k));
+    const achieved = keys.findIndex((k) => achievedRe.test(k));
     const score = keys.findIndex((k) => /^得分$/.test(k));
     if (target >= 1 && achieved > target && score > achieved) {
       header = { name: target - 1, target, achieved, score };
@@ -552,14 +569,14 @@ function readScores(report: Report, v: PerformanceVocabulary, rows: SourceRow[])
     const achievedCell = row.cells[header.achieved + shift];
     const targetCell = row.cells[header.target + shift];
     // An indicator is named in words (not `定性`, a 指标性质 printed where the OCR shifted the row).
-    if (!name || !achievedCell || !targetCell || key(name.text).replace(/[^\p{Script=Han}]/gu, '').length < 3 || /\d/.test(key(name.text))) continue;
+    if (!name || !achievedCell || !targetCell || name.key.replace(/[^\p{Script=Han}]/gu, '').length < 3 || /\d/.test(name.key)) continue;
     const cells: Cell[] = [];
     for (const [col, src] of [[targetCol, targetCell], [achievedCol, achievedCell]] as const) {
       const tokens = readings([src]);
       const t = tokens.length === 1 && tokens[0]!.length === 1 ? tokens[0]![0]! : null;
       if (t && !t.mended) cells.push(cellOf(report, col, t));
     }
-    if (cells.length) out.push(makeRow(key(name.text), cells, row, name));
+    if (cells.length) out.push(makeRow(name.key, cells, row, name));
   }
   return { columns: [scoreCol, targetCol, achievedCol], rows: out, total };
 }
