@@ -132,11 +132,15 @@ function listedNames(norm: string, from: number, at: number): DocumentCount['ite
 
 type Span = DocumentCount['items'][number];
 
-/** The rows of a table block as cell spans, from its lines: markdown pipe rows or tab-separated rows. */
-function blockRows(report: Report, block: Block): Span[][] {
+/**
+ * The rows of a table block as cell spans, from its lines: markdown pipe rows or tab-separated
+ * rows; the first `limit` of them (the header, to tell whether the rest is worth reading).
+ */
+function blockRows(report: Report, block: Block, limit = Infinity): Span[][] {
   const out: Span[][] = [];
   let lineStart = block.start;
   for (const line of report.norm.slice(block.start, block.end).split('\n')) {
+    if (out.length >= limit) break;
     const at = lineStart;
     lineStart += line.length + 1;
     if (!line.trim() || /^[\s|:-]*$/.test(line)) continue;
@@ -177,13 +181,13 @@ function readIndicatorTables(report: Report): IndicatorTable[] {
   let open: (IndicatorTable & { columns: number[] }) | null = null;
   for (const block of report.blocks) {
     if (block.kind !== 'table') continue;
-    const rows = blockRows(report, block);
-    const header = rows[0]?.map((c) => cellKey(c.text));
+    const header = blockRows(report, block, 1)[0]?.map((c) => cellKey(c.text));
     const columns = header ? LEVELS.map((l) => header.indexOf(`${l}级指标`)) : [];
     if (!header || columns.some((c) => c < 0)) {
       open = null;
       continue;
     }
+    const rows = blockRows(report, block);
     if (!open || columns.join() !== open.columns.join()) {
       open = { start: block.start, levels: [[], [], []], columns };
       out.push(open);
@@ -211,11 +215,11 @@ function readSummaryRows(report: Report): GradedProject[] {
   const out: GradedProject[] = [];
   for (const block of report.blocks) {
     if (block.kind !== 'table') continue;
-    const rows = blockRows(report, block);
-    const header = rows[0]?.map((c) => cellKey(c.text));
+    const header = blockRows(report, block, 1)[0]?.map((c) => cellKey(c.text));
     const name = header?.indexOf('项目名称') ?? -1;
     const grade = header?.findIndex((h) => /^(?:自评)?等级$/.test(h)) ?? -1;
     if (name < 0 || grade < 0) continue;
+    const rows = blockRows(report, block);
     for (const row of rows.slice(1)) {
       const [n, g] = [row[name], row[grade]];
       if (n && g && /\p{Script=Han}/u.test(n.text) && GRADE.test(cellKey(g.text))) out.push({ ...g, text: cellKey(n.text), name: cellKey(n.text), grade: cellKey(g.text) });
